@@ -1,0 +1,93 @@
+/**
+ * The Qualys client's error family. Every failure of a Qualys call is a {@link QualysError}
+ * with a stable UPPER_SNAKE `code`, the endpoint template it came from (`GET
+ * /pm/v1/deploymentjob/{id}`), the HTTP status when there was one, and Qualys' own
+ * `_error.errorCode` when the body carried the envelope. Messages never contain credentials,
+ * tokens, request bodies or upstream bodies; parse details go to the log only.
+ */
+
+/** Stable codes of {@link QualysError}. */
+export type QualysErrorCode =
+  /** Any non-2xx answer not covered by a more specific code. */
+  | 'QUALYS_HTTP_STATUS'
+  /** 400 with an `_error` envelope: Qualys rejected the request (its `errorCode` is kept). */
+  | 'QUALYS_BAD_REQUEST'
+  /** 404, or an `_error` envelope saying the resource does not exist. */
+  | 'QUALYS_NOT_FOUND'
+  /** 401/403 after the one allowed refresh, or a rejected forwarded token. */
+  | 'QUALYS_UNAUTHORIZED'
+  /** `POST /auth` refused the service credentials. */
+  | 'QUALYS_AUTH_FAILED'
+  /** 409 or 429: Qualys' concurrency or rate limit (QUALYS-API.md §3). */
+  | 'QUALYS_RATE_LIMITED'
+  /** `_error.errorCode` "2501": past the 10,000-record cap of offset paging (QUALYS-API.md §4). */
+  | 'QUALYS_RECORD_CAP'
+  /** The call did not finish within its `timeoutMs`. */
+  | 'QUALYS_TIMEOUT'
+  /** The caller's request was aborted (client went away, deadline passed). */
+  | 'QUALYS_ABORTED'
+  /** Connection refused or reset, DNS failure, socket error. */
+  | 'QUALYS_NETWORK'
+  /** The body was not JSON, or did not match the wire schema. */
+  | 'QUALYS_BAD_PAYLOAD';
+
+/** Construction fields of a {@link QualysError}. */
+export interface QualysErrorInit {
+  /** Endpoint template, e.g. `GET /pm/v1/deploymentjob/{id}`. */
+  endpoint: string;
+  /** HTTP status of the answer, when one arrived. */
+  status?: number | undefined;
+  /** Qualys' `_error.errorCode` (a digit string such as "2435"), when the body had one. */
+  qualysErrorCode?: string | undefined;
+  /** Seconds-resolution wait Qualys asked for (`Retry-After`, `X-RateLimit-ToWait-Sec`), in ms. */
+  retryAfterMs?: number | undefined;
+  /** The underlying error, for logs. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of every Qualys client failure.
+ * Shape: `{ name, code, message, endpoint, status?, qualysErrorCode?, retryAfterMs?, cause? }`.
+ */
+export class QualysError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: QualysErrorCode;
+  /** Endpoint template the call went to. */
+  readonly endpoint: string;
+  /** HTTP status, when an answer arrived. */
+  readonly status: number | undefined;
+  /** Qualys' own `_error.errorCode`, when present. */
+  readonly qualysErrorCode: string | undefined;
+  /** How long Qualys asked us to wait before retrying, in ms, when it said so. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: QualysErrorCode, message: string, init: QualysErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.endpoint = init.endpoint;
+    this.status = init.status;
+    this.qualysErrorCode = init.qualysErrorCode;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** A non-2xx answer (`QUALYS_HTTP_STATUS`, `QUALYS_BAD_REQUEST`, `QUALYS_RECORD_CAP`). */
+export class QualysHttpError extends QualysError {}
+/** The resource does not exist (`QUALYS_NOT_FOUND`). */
+export class QualysNotFoundError extends QualysError {}
+/** Authentication failed (`QUALYS_UNAUTHORIZED`, `QUALYS_AUTH_FAILED`). */
+export class QualysUnauthorizedError extends QualysError {}
+/** Throttled by Qualys (`QUALYS_RATE_LIMITED`). */
+export class QualysRateLimitedError extends QualysError {}
+/** Timed out (`QUALYS_TIMEOUT`) or aborted by the caller (`QUALYS_ABORTED`). */
+export class QualysTimeoutError extends QualysError {}
+/** Network failure (`QUALYS_NETWORK`). */
+export class QualysNetworkError extends QualysError {}
+/** Unparseable or schema-violating body (`QUALYS_BAD_PAYLOAD`). */
+export class QualysBadPayloadError extends QualysError {}
+
+/** True when `e` is a {@link QualysError}. */
+export function isQualysError(e: unknown): e is QualysError {
+  return e instanceof QualysError;
+}

@@ -1,0 +1,48 @@
+/**
+ * Wire schema for patches: GET /pm/v1/patches (seed 004) and POST /pm/v1/patchcatalog/patches
+ * (QUALYS-API.md §11.4; qualysdk `CatalogPatch`). The catalog answers only the requested
+ * `attributes`, so every field but `id` is optional. `qid` arrives as strings (`["90931"]`,
+ * seed 004) or numbers (catalog); `appFamily` as an array or a string.
+ */
+import { z } from 'zod';
+import { epochMs, nullableList, numberish, optionalBoolean, optionalNumber, optionalString, stringOrList } from './common.js';
+
+/** One patch of the customer patch list or the patch catalog. */
+export const QualysPatchSchema = z.looseObject({
+  id: z.string(),
+  patchId: optionalString,
+  title: optionalString,
+  type: optionalString,
+  platform: optionalString,
+  architecture: stringOrList,
+  bulletin: optionalString,
+  category: optionalString,
+  cve: nullableList(z.string()),
+  kb: optionalString,
+  modifiedDate: epochMs,
+  publishedDate: epochMs,
+  appFamily: stringOrList,
+  product: stringOrList,
+  qid: nullableList(numberish),
+  rebootRequired: optionalBoolean,
+  supersededBy: nullableList(z.string()),
+  supersedes: nullableList(z.string()),
+  vendor: optionalString,
+  vendorSeverity: optionalString,
+  vendorlink: optionalString,
+  advisory: optionalString,
+  missingCount: optionalNumber,
+  installedCount: optionalNumber,
+  downloadMethod: optionalString,
+  isSecurity: optionalBoolean,
+  isSuperseded: optionalBoolean,
+  isRollback: optionalBoolean,
+  enabled: optionalBoolean,
+  deleted: optionalBoolean,
+  description: optionalString,
+});
+/** Output of {@link QualysPatchSchema}. */
+export type QualysPatch = z.output<typeof QualysPatchSchema>;
+
+/** The array answered by the patch list and the patch catalog. */
+export const QualysPatchListSchema = nullableList(QualysPatchSchema);
