@@ -5,6 +5,7 @@
  *
  * Every method throws a {@link QualysError} (see `./errors.ts`) on failure, never anything else.
  */
+import type { QualysErrorCode } from './errors.js';
 import type {
   QualysAsset,
   QualysAssetUuidMapping,
@@ -58,6 +59,11 @@ export interface ListAssetsParams {
   pageSize?: number | undefined;
   /** The opaque cursor from the previous page's `searchAfter` response header. */
   searchAfter?: string | null | undefined;
+  /**
+   * Asset fields to return (wire body `attributes`, sent comma-separated). Default: all fields.
+   * `id` is always requested, since every asset needs it.
+   */
+  attributes?: readonly string[] | undefined;
 }
 
 /** One page of the cursor-paged asset list. */
@@ -76,47 +82,111 @@ export interface ListAssetsByPageParams extends QualysOffsetPage {
 
 /**
  * The per-caller Qualys API. Obtain one with `QualysClient.session(...)`; it carries the
- * caller's credentials and abort signal.
+ * caller's credentials and abort signal. Each method sends one request (two after a 401 on a
+ * service token) and returns the payload normalised by the named zod schema (`./schemas`).
+ *
+ * Every method rejects with a {@link QualysError} only: `QUALYS_UNAUTHORIZED` (401/403, or no
+ * credentials at all), `QUALYS_AUTH_FAILED` (service credentials refused by `POST /auth`),
+ * `QUALYS_NOT_FOUND`, `QUALYS_RATE_LIMITED` (409/429, with `retryAfterMs`), `QUALYS_RECORD_CAP`
+ * (`_error.errorCode` "2501"), `QUALYS_BAD_REQUEST` (400 `_error`, Qualys' message kept),
+ * `QUALYS_HTTP_STATUS`, `QUALYS_TIMEOUT`, `QUALYS_ABORTED`, `QUALYS_NETWORK`, `QUALYS_BAD_PAYLOAD`
+ * (QUALYS-API.md §5; mapping in `createQualysClient`). Programming errors (a batch over
+ * {@link QUALYS_LIMITS}, a negative page number, a non-integer id) reject with a plain
+ * `RangeError` before any request.
  */
 export interface QualysApi {
-  /** GET /pm/v1/deploymentjobs — "Get Deployment Job List" (seed 000). */
+  /**
+   * GET /pm/v1/deploymentjobs — "Get Deployment Job List" (seed 000): one offset page of one
+   * platform's jobs. Shape: `QualysDeploymentJobListSchema` (counts given as strings become
+   * numbers). An empty body is `[]`.
+   * @throws QualysHttpError `QUALYS_RECORD_CAP` past the 10,000-record cap (QUALYS-API.md §4).
+   */
   listDeploymentJobs(params: ListDeploymentJobsParams): Promise<QualysDeploymentJobListItem[]>;
-  /** GET /pm/v1/deploymentjobs/summary — job list with progress counts (seed 000; qualysdk). */
+  /**
+   * GET /pm/v1/deploymentjobs/summary — job list with progress counts (`completionPercent`,
+   * `assetResultReceivedCount`; seed 000; qualysdk). Shape: `QualysDeploymentJobListSchema`.
+   * @throws QualysHttpError `QUALYS_RECORD_CAP` past the 10,000-record cap.
+   */
   listDeploymentJobSummaries(params: ListDeploymentJobsParams): Promise<QualysDeploymentJobListItem[]>;
-  /** GET /pm/v1/deploymentjobs/availableToLink — jobs usable as a patch source (seed 000). */
+  /**
+   * GET /pm/v1/deploymentjobs/availableToLink — jobs usable as a patch source (seed 000).
+   * Shape: `QualysLinkableJobListSchema`.
+   */
   listLinkableDeploymentJobs(params: ListDeploymentJobsParams): Promise<QualysLinkableJob[]>;
-  /** GET /pm/v1/deploymentjob/{id}. @throws QualysNotFoundError `QUALYS_NOT_FOUND`. */
+  /**
+   * GET /pm/v1/deploymentjob/{id} — one patch job (seeds 000, 001, 003; QUALYS-API.md §7.2).
+   * Shape: `QualysDeploymentJobSchema`.
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job (or `id` is "").
+   */
   getDeploymentJob(id: string): Promise<QualysDeploymentJob>;
-  /** GET /pm/v1/deploymentjob/{id}/runs (qualysdk). */
+  /**
+   * GET /pm/v1/deploymentjob/{id}/runs — the job's runs (qualysdk; QUALYS-API.md §7.8).
+   * Shape: `QualysJobRunListSchema`; `null` or an empty body is `[]`.
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job.
+   */
   listDeploymentJobRuns(id: string): Promise<QualysJobRun[]>;
   /**
-   * GET /pm/v1/deploymentjob/{id}/deploymentjobresult/summary?jobInstanceId=N (seeds 000, 001).
+   * GET /pm/v1/deploymentjob/{id}/deploymentjobresult/summary?jobInstanceId=N (seeds 000, 001;
+   * QUALYS-API.md §7.7): the per-asset results of one run. Shape:
+   * `QualysJobResultSummarySchema` (`statusCode` strings become numbers, epoch 0 becomes null).
    * Without `jobInstanceId`, Qualys answers the latest run.
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job or run.
    */
   getDeploymentJobResultSummary(
     id: string,
     params?: { jobInstanceId?: number | undefined },
   ): Promise<QualysJobResultSummary>;
-  /** GET /pm/v1/patches — the customer's patches with counts (seed 004). */
+  /**
+   * GET /pm/v1/patches — the customer's patches with counts (seed 004). Shape:
+   * `QualysPatchListSchema` (`qid` strings become numbers).
+   * @throws QualysHttpError `QUALYS_RECORD_CAP` past the 10,000-record cap.
+   */
   listPatches(params: ListPatchesParams): Promise<QualysPatch[]>;
   /**
-   * POST /pm/v1/patchcatalog/patches — catalog details for at most 1,000 patch UUIDs of one
-   * platform (QUALYS-API.md §11.4). Unknown ids are absent from the answer.
+   * POST /pm/v1/patchcatalog/patches?platform=&attributes= with body `{"patchUuid":[...]}` —
+   * catalog details for at most 1,000 patch UUIDs of one platform (QUALYS-API.md §11.4). Shape:
+   * `QualysPatchListSchema`. Unknown ids are absent from the answer. `attributes` limits the
+   * fields returned (`id` is always added); an empty `patchUuids` answers `[]` without a request.
+   * @throws RangeError when `patchUuids` holds more than `QUALYS_LIMITS.patchUuidsPerCatalogCall`.
    */
   getCatalogPatches(params: {
     platform: QualysPlatform;
     patchUuids: readonly string[];
     attributes?: readonly string[] | undefined;
   }): Promise<QualysPatch[]>;
-  /** POST /pm/v1/assets/uuids — map at most 1,000 numeric asset ids to UUIDs (seed 000). */
+  /**
+   * POST /pm/v1/assets/uuids with a bare JSON array body — map at most 1,000 numeric asset ids
+   * to UUIDs (seed 000). Shape: `QualysAssetUuidMappingSchema` (the stringified
+   * `unmappedAssets` becomes `number[]`). An empty list answers without a request.
+   * @throws RangeError when `assetIds` holds more than `QUALYS_LIMITS.assetIdsPerMapping` or a
+   *   non-integer.
+   */
   mapAssetIdsToUuids(assetIds: readonly number[]): Promise<QualysAssetUuidMapping>;
-  /** POST /pm/v1/assets — one cursor page of assets (qualysdk; `searchAfter` header). */
+  /**
+   * POST /pm/v1/assets?platform=&pageSize= with body `{query?, havingQuery?, attributes?}` — one
+   * cursor page of assets (qualysdk; QUALYS-API.md §4, §11.7). The cursor goes in the request
+   * header `searchAfter`; the next one comes from the response header `searchAfter` (`null` when
+   * absent or when the page is shorter than `pageSize`). Shape: `QualysAssetListSchema`.
+   * @throws RangeError when `pageSize` is not in 1..`QUALYS_LIMITS.assetsPerPage` (400).
+   */
   listAssets(params: ListAssetsParams): Promise<QualysAssetPage>;
-  /** GET /pm/v1/assets — one offset page of assets (release 3.9). */
+  /**
+   * GET /pm/v1/assets — one offset page of assets (release 3.9; QUALYS-API.md §11.7). Shape:
+   * `QualysAssetListSchema`.
+   */
   listAssetsByPage(params: ListAssetsByPageParams): Promise<QualysAsset[]>;
-  /** POST /pm/v1/vulnerabilities — QID details for at most 1,000 QIDs (qualysdk). */
+  /**
+   * POST /pm/v1/vulnerabilities with body `{"qids":[...]}` — QID details for at most 1,000 QIDs
+   * (qualysdk; QUALYS-API.md §11.9). Shape: `QualysVulnerabilityListSchema`. An empty list
+   * answers `[]` without a request.
+   * @throws RangeError when `qids` holds more than `QUALYS_LIMITS.qidsPerCall` or a non-integer.
+   */
   getVulnerabilities(qids: readonly number[]): Promise<QualysVulnerability[]>;
-  /** GET /mtg/v1/deploymentjob/{id} — a mitigation job (seed 003). @throws QualysNotFoundError. */
+  /**
+   * GET /mtg/v1/deploymentjob/{id} — a mitigation job (seed 003; QUALYS-API.md §12). Shape:
+   * `QualysDeploymentJobSchema` (its "Apply Mitigation" `preDeployActions` carry the QIDs).
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job.
+   */
   getMitigationJob(id: string): Promise<QualysDeploymentJob>;
 }
 
@@ -137,6 +207,45 @@ export interface QualysClient {
   session(options: QualysSessionOptions): QualysApi;
   /** True when service credentials (`QUALYS_USERNAME`/`QUALYS_PASSWORD`) are configured. */
   readonly hasServiceCredentials: boolean;
+  /**
+   * Releases the connection pool the client created for itself (an injected dispatcher is left
+   * open: its owner closes it). Idempotent; calls made after it fail with `QUALYS_NETWORK`.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * The logger the client writes to: the pino method shape (`logger.warn(obj, msg)`), so a pino
+ * logger or a child of one can be passed as is. Logged objects never contain credentials,
+ * tokens or upstream bodies.
+ */
+export interface QualysLogger {
+  /** One line per HTTP attempt: the {@link QualysCallEvent} fields. */
+  debug(obj: Record<string, unknown>, msg?: string): void;
+  /** Payloads that do not match the wire schema (with the prettified zod issues), refreshed tokens. */
+  warn(obj: Record<string, unknown>, msg?: string): void;
+  /** Service credentials rejected by `POST /auth`. */
+  error(obj: Record<string, unknown>, msg?: string): void;
+}
+
+/**
+ * What the client reports after each HTTP attempt to Qualys (API calls and `POST /auth`), so
+ * the gateway can count and time upstream calls. A call retried after a 401 reports two
+ * attempts. Contains no credentials, tokens, query strings or bodies.
+ */
+export interface QualysCallEvent {
+  /** Endpoint template, e.g. `GET /pm/v1/deploymentjob/{id}` or `POST /auth`. */
+  readonly endpoint: string;
+  /** HTTP method sent. */
+  readonly method: 'GET' | 'POST';
+  /** Concrete path sent, without the query string, e.g. `/pm/v1/deploymentjob/8ae6cd23-...`. */
+  readonly path: string;
+  /** HTTP status of the answer; `null` when none arrived (timeout, abort, network error). */
+  readonly status: number | null;
+  /** Wall time of the attempt in milliseconds, from sending to the body being parsed. */
+  readonly durationMs: number;
+  /** The {@link QualysErrorCode} the attempt failed with; `null` when it succeeded. */
+  readonly errorCode: QualysErrorCode | null;
 }
 
 /** Documented batch limits of the batch endpoints (qualysdk sends 1,000; assets pages max 400). */

@@ -9,6 +9,10 @@
  */
 import { z } from 'zod';
 
+// Absent keys: zod 4 accepts a missing object key only when the field schema is optional-in
+// (`.optional()`/`.nullish()`); a union containing `z.undefined()` is not, so every helper that
+// accepts "absent" is built with `.optional()` before its transform.
+
 const NUMERIC_STRING = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /**
@@ -28,7 +32,8 @@ export const numberish = z.union([
  * Output: `number | null`.
  */
 export const optionalNumber = z
-  .union([numberish, z.literal(''), z.null(), z.undefined()])
+  .union([numberish, z.literal(''), z.null()])
+  .optional()
   .transform((v) => (v === '' || v === null || v === undefined ? null : v));
 
 /** An optional string: absent becomes `null`. Output: `string | null`. */
@@ -39,7 +44,8 @@ export const optionalString = z
 
 /** An optional boolean: absent becomes `null`; `"true"`/`"false"` strings are accepted. Output: `boolean | null`. */
 export const optionalBoolean = z
-  .union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true'), z.null(), z.undefined()])
+  .union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true'), z.null()])
+  .optional()
   .transform((v) => v ?? null);
 
 /**
@@ -47,7 +53,8 @@ export const optionalBoolean = z
  * `0`, `null` and absent mean "not set". Output: `number | null` (ms since 1970-01-01 UTC).
  */
 export const epochMs = z
-  .union([numberish, z.null(), z.undefined()])
+  .union([numberish, z.null()])
+  .optional()
   .transform((v) => (v === null || v === undefined || v === 0 ? null : v));
 
 /**
@@ -65,7 +72,8 @@ export function nullableList<T extends z.ZodType>(item: T) {
  * v2.2.0 `unmappedAssets`), or as a comma-separated string, or `null`. Output: `number[]`.
  */
 export const integerList = z
-  .union([z.array(numberish), z.string(), z.null(), z.undefined()])
+  .union([z.array(numberish), z.string(), z.null()])
+  .optional()
   .transform((v, ctx): number[] => {
     if (v === null || v === undefined) return [];
     if (Array.isArray(v)) return v;
@@ -85,8 +93,11 @@ export const integerList = z
 
 /** A string list that Qualys sometimes sends as one string (`appFamily`). Output: `string[]`. */
 export const stringOrList = z
-  .union([z.array(z.string()), z.string(), z.null(), z.undefined()])
-  .transform((v): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : v === '' ? [] : [v]));
+  .union([z.array(z.string()), z.string(), z.null()])
+  .optional()
+  .transform((v): string[] =>
+    v === null || v === undefined ? [] : Array.isArray(v) ? v : v === '' ? [] : [v],
+  );
 
 /**
  * A Qualys wall-clock schedule string such as `"2025-3-19 04:59:17 AM"` (no zone; the zone is

@@ -359,8 +359,14 @@ export const QualysLinkableJobSchema = z.looseObject({
   date: epochMs,
   linkedJobReferenceCount: optionalNumber,
   schedule: optionalString,
-  previousRun: z.unknown().transform((v) => (typeof v === 'number' || typeof v === 'string' ? v : null)),
-  nextRun: z.unknown().transform((v) => (typeof v === 'number' || typeof v === 'string' ? v : null)),
+  previousRun: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'number' || typeof v === 'string' ? v : null)),
+  nextRun: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'number' || typeof v === 'string' ? v : null)),
 });
 /** Output of {@link QualysLinkableJobSchema}. */
 export type QualysLinkableJob = z.output<typeof QualysLinkableJobSchema>;

@@ -5,7 +5,14 @@
  * QUALYS-API.md §7.7, §8.3).
  */
 import { z } from 'zod';
-import { epochMs, nullableList, numberish, optionalBoolean, optionalNumber, optionalString } from './common.js';
+import {
+  epochMs,
+  nullableList,
+  numberish,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+} from './common.js';
 
 /** A tag reference on an asset: `{id, name}` (name is often null). */
 export const QualysTagRefSchema = z.object({ id: z.string(), name: optionalString });
@@ -21,7 +28,8 @@ export const QualysInterfaceSchema = z.object({
 
 /** A pending flag that Qualys sends as a number (0/1), a boolean or null. Output: `boolean | null`. */
 const flag = z
-  .union([z.boolean(), numberish, z.null(), z.undefined()])
+  .union([z.boolean(), numberish, z.null()])
+  .optional()
   .transform((v) => (v === null || v === undefined ? null : typeof v === 'boolean' ? v : v !== 0));
 
 /** The `asset` sub-object of one result: the asset's identity plus its patch counts for the run. */
@@ -93,6 +101,7 @@ export const QualysJobResultSummarySchema = z.looseObject({
   patchCount: optionalNumber,
   createdBy: z
     .unknown()
+    .optional()
     .transform((v) =>
       typeof v === 'string' ? v : v && typeof v === 'object' && 'user' in v ? JSON.stringify(v) : null,
     ),

@@ -5,7 +5,15 @@
  * seed 004) or numbers (catalog); `appFamily` as an array or a string.
  */
 import { z } from 'zod';
-import { epochMs, nullableList, numberish, optionalBoolean, optionalNumber, optionalString, stringOrList } from './common.js';
+import {
+  epochMs,
+  nullableList,
+  numberish,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  stringOrList,
+} from './common.js';
 
 /** One patch of the customer patch list or the patch catalog. */
 export const QualysPatchSchema = z.looseObject({

@@ -1,0 +1,147 @@
+/**
+ * Gateway configuration from the environment (DESIGN.md §3.1), parsed with zod. Only
+ * `src/main.ts` calls {@link loadConfig} with `process.env`; everything else receives a
+ * {@link Config}.
+ */
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const positiveMs = (max: number) =>
+  z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must not be negative')
+    .max(max, `must be at most ${max}`);
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  QUALYS_BASE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http(s) URL such as https://gateway.qg2.apps.qualys.com',
+    })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  QUALYS_USERNAME: z.string().min(1, 'must not be empty').optional(),
+  QUALYS_PASSWORD: z.string().min(1, 'must not be empty').optional(),
+  QUALYS_TIMEOUT_MS: positiveMs(600_000)
+    .refine((v) => v > 0, 'must be greater than 0')
+    .default(30_000),
+  GRAPHIQL: booleanFlag.default(true),
+  SIMULATOR_LATENCY_MS: positiveMs(60_000).default(0),
+  SIMULATOR_JITTER_MS: positiveMs(60_000).default(0),
+  SIMULATOR_SEED: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
+});
+
+/** Problems that involve several variables (checked even when single values are bad). */
+function crossFieldProblems(env: Record<string, string>): string[] {
+  const hasUser = env['QUALYS_USERNAME'] !== undefined;
+  const hasPassword = env['QUALYS_PASSWORD'] !== undefined;
+  if (hasUser === hasPassword) return [];
+  return [
+    `${hasUser ? 'QUALYS_PASSWORD' : 'QUALYS_USERNAME'}: QUALYS_USERNAME and QUALYS_PASSWORD must be set together (or neither, to forward callers' tokens)`,
+  ];
+}
+
+/** The gateway's validated configuration. */
+export interface Config {
+  /** TCP port the gateway listens on. Default 4000 (`PORT`). */
+  port: number;
+  /** Interface the gateway binds to. Default `127.0.0.1` (`HOST`). */
+  host: string;
+  /**
+   * The Qualys API gateway URL without trailing slash (`QUALYS_BASE_URL`); `null` = start the
+   * embedded simulator and use it.
+   */
+  qualysBaseUrl: string | null;
+  /** Service credentials (`QUALYS_USERNAME`/`QUALYS_PASSWORD`); `null` = forward callers' tokens. */
+  credentials: { username: string; password: string } | null;
+  /** Timeout of one upstream call in ms (`QUALYS_TIMEOUT_MS`). Default 30,000. */
+  qualysTimeoutMs: number;
+  /** Serve GraphiQL at the GraphQL endpoint (`GRAPHIQL`). Default true. */
+  graphiql: boolean;
+  /** Embedded simulator settings (used only when `qualysBaseUrl` is null). */
+  simulator: {
+    /** Injected latency per call in ms (`SIMULATOR_LATENCY_MS`). Default 0. */
+    latencyMs: number;
+    /** Uniform jitter added to the latency in ms (`SIMULATOR_JITTER_MS`). Default 0. */
+    jitterMs: number;
+    /** Seed of the generated fleet (`SIMULATOR_SEED`). Default 1. */
+    seed: number;
+  };
+}
+
+/** The outcome of {@link loadConfig}: a config, or one human-readable line per problem. */
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/**
+ * Parses the environment into a {@link Config}. Never throws: bad values come back as
+ * `problems`, one line each, naming the variable (e.g. `PORT: must be between 0 and 65535`).
+ * Empty strings count as unset.
+ */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== undefined && v.trim() !== '') cleaned[k] = v.trim();
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`)),
+    ...crossFieldProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      qualysBaseUrl: e.QUALYS_BASE_URL ?? null,
+      credentials:
+        e.QUALYS_USERNAME !== undefined && e.QUALYS_PASSWORD !== undefined
+          ? { username: e.QUALYS_USERNAME, password: e.QUALYS_PASSWORD }
+          : null,
+      qualysTimeoutMs: e.QUALYS_TIMEOUT_MS,
+      graphiql: e.GRAPHIQL,
+      simulator: {
+        latencyMs: e.SIMULATOR_LATENCY_MS,
+        jitterMs: e.SIMULATOR_JITTER_MS,
+        seed: e.SIMULATOR_SEED,
+      },
+    },
+  };
+}
+
+/** The configuration table for the README and `--help`: variable, meaning, default. */
+export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: string, defaultValue: string]> =
+  [
+    ['PORT', 'TCP port of the gateway', '4000'],
+    ['HOST', 'interface the gateway binds to', '127.0.0.1'],
+    [
+      'QUALYS_BASE_URL',
+      'Qualys API gateway URL (e.g. https://gateway.qg2.apps.qualys.com); unset = start the embedded simulator',
+      'unset',
+    ],
+    [
+      'QUALYS_USERNAME / QUALYS_PASSWORD',
+      "service credentials: the gateway obtains and refreshes the JWT itself (POST /auth); unset = forward each caller's `Authorization: Bearer <jwt>`",
+      'unset',
+    ],
+    ['QUALYS_TIMEOUT_MS', 'timeout of one upstream call, ms', '30000'],
+    ['GRAPHIQL', 'serve GraphiQL at /graphql (true/false)', 'true'],
+    ['SIMULATOR_LATENCY_MS', 'embedded simulator only: latency injected per call, ms', '0'],
+    ['SIMULATOR_JITTER_MS', 'embedded simulator only: uniform jitter added to the latency, ms', '0'],
+    ['SIMULATOR_SEED', 'embedded simulator only: seed of the generated fleet', '1'],
+  ];

@@ -1,0 +1,617 @@
+/**
+ * `createQualysClient`: the typed REST client of the Qualys PM/MTG API gateway. One method per
+ * endpoint of {@link QualysApi}, each sending exactly the documented request with undici and
+ * returning the payload normalised by its zod wire schema (`./schemas`). Sessions carry the
+ * caller's bearer token and abort signal; the client itself holds the connection pool and the
+ * service-token cache.
+ *
+ * Source: QUALYS-API.md §1 (hosts, URL-encoding), §2 (auth), §4 (paging), §5 (errors), §7
+ * (deployment jobs), §11 (patches, catalog, assets, QIDs), §12 (MTG); seeds 000-004.
+ */
+import { Agent, type Dispatcher } from 'undici';
+import { z } from 'zod';
+import {
+  type ListAssetsByPageParams,
+  type ListAssetsParams,
+  type ListDeploymentJobsParams,
+  type ListPatchesParams,
+  QUALYS_LIMITS,
+  type QualysApi,
+  type QualysAssetPage,
+  type QualysCallEvent,
+  type QualysClient,
+  type QualysLogger,
+  type QualysPlatform,
+  type QualysSessionOptions,
+} from './api.js';
+import { createTokenManager, type QualysServiceCredentials, type TokenManager } from './auth.js';
+import { QualysNetworkError, QualysNotFoundError, QualysUnauthorizedError } from './errors.js';
+import {
+  badPayload,
+  CallDeadline,
+  errorFromResponse,
+  type HttpDeps,
+  type HttpHeaders,
+  headerValue,
+  parseJsonText,
+  raceAbort,
+  reportAttempt,
+  sendHttp,
+} from './http.js';
+import {
+  QualysAssetListSchema,
+  QualysAssetUuidMappingSchema,
+  QualysDeploymentJobListSchema,
+  QualysDeploymentJobSchema,
+  QualysJobResultSummarySchema,
+  QualysJobRunListSchema,
+  QualysLinkableJobListSchema,
+  QualysPatchListSchema,
+  QualysVulnerabilityListSchema,
+} from './schemas/index.js';
+
+export type { QualysServiceCredentials } from './auth.js';
+
+/** Default per-call timeout: 30 seconds. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Default service-token lifetime: 4 hours (QUALYS-API.md §2). */
+export const DEFAULT_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
+/** Default time before expiry at which the service token is refreshed: 5 minutes. */
+export const DEFAULT_TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+/** Options of {@link createQualysClient}. */
+export interface QualysClientOptions {
+  /**
+   * The Qualys API gateway URL, e.g. `https://gateway.qg2.apps.qualys.com` (QUALYS-API.md §1) or
+   * the simulator's `http://127.0.0.1:PORT`. `http:` or `https:`; a trailing slash is ignored; a
+   * path prefix is kept. Required.
+   * @throws TypeError at creation when it is not an absolute http(s) URL.
+   */
+  baseUrl: string;
+  /**
+   * The undici dispatcher every request goes through (an `Agent`, a `MockAgent` in tests). The
+   * client never closes an injected dispatcher. Default: an `undici.Agent` with keep-alive,
+   * owned by the client and closed by `close()`. The client never calls `setGlobalDispatcher`.
+   */
+  dispatcher?: Dispatcher | undefined;
+  /**
+   * Time allowed for one client call, in milliseconds: sending, waiting for a service token,
+   * reading and parsing, and the one retry after a 401 all share it. Also the timeout of one
+   * `POST /auth`. Default {@link DEFAULT_TIMEOUT_MS} (30,000). A positive integer.
+   */
+  timeoutMs?: number | undefined;
+  /**
+   * Service credentials (`QUALYS_USERNAME`/`QUALYS_PASSWORD`): used for sessions without a
+   * bearer token; the client obtains and refreshes the JWT itself. Default: none (sessions
+   * must forward a bearer token). Both fields must be non-empty.
+   */
+  credentials?: QualysServiceCredentials | undefined;
+  /**
+   * How long a service token is valid after it was obtained, in milliseconds. Default
+   * {@link DEFAULT_TOKEN_LIFETIME_MS} (4 hours, QUALYS-API.md §2). When the JWT has an `exp`
+   * claim, the earlier of the two wins.
+   */
+  tokenLifetimeMs?: number | undefined;
+  /**
+   * How long before expiry a service token is refreshed, in milliseconds. Default
+   * {@link DEFAULT_TOKEN_REFRESH_MARGIN_MS} (5 minutes). Must be smaller than `tokenLifetimeMs`.
+   */
+  tokenRefreshMarginMs?: number | undefined;
+  /** Where the client logs (pino-compatible {@link QualysLogger}). Default: no logging. */
+  logger?: QualysLogger | undefined;
+  /**
+   * Called once per HTTP attempt, API calls and `POST /auth` alike, with a
+   * {@link QualysCallEvent}; exceptions it throws are logged and ignored. Default: none.
+   */
+  onCall?: ((event: QualysCallEvent) => void) | undefined;
+  /** Wall clock in epoch milliseconds: token expiry and `Retry-After` dates. Default `Date.now`. For tests. */
+  now?: (() => number) | undefined;
+}
+
+const noop = (): void => undefined;
+const NOOP_LOGGER: QualysLogger = { debug: noop, warn: noop, error: noop };
+
+/** Characters a forwarded bearer token may hold (visible ASCII): anything else could not be a header value. */
+const BEARER_CHARS = /^[\x21-\x7e]+$/;
+
+/** One endpoint call, as the client's methods describe it. */
+interface CallSpec<S extends z.ZodType> {
+  /** Endpoint template, e.g. `GET /pm/v1/deploymentjob/{id}`. */
+  readonly endpoint: string;
+  readonly method: 'GET' | 'POST';
+  /** Concrete path with encoded ids. */
+  readonly path: string;
+  readonly query?: URLSearchParams | undefined;
+  /** JSON body (POST). */
+  readonly json?: unknown;
+  /** Extra request headers. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The wire schema of the answer. */
+  readonly schema: S;
+  /** When the endpoint answers a list: an empty body or JSON `null` means `[]`. */
+  readonly list: boolean;
+}
+
+/** A parsed answer plus its headers (for `searchAfter`). */
+interface CallResult<T> {
+  readonly value: T;
+  readonly headers: HttpHeaders;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new RangeError(`createQualysClient: ${name} must be a positive integer (ms), got ${value}`);
+  }
+  return value;
+}
+
+function normaliseBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError('createQualysClient: baseUrl must be an absolute http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError('createQualysClient: baseUrl must be an absolute http(s) URL');
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new TypeError('createQualysClient: baseUrl must not carry a query, fragment or user info');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Throws a plain `RangeError` when a batch is larger than its documented limit: loaders chunk. */
+function assertBatch(method: string, size: number, limit: number): void {
+  if (size > limit) {
+    throw new RangeError(`QualysApi.${method}: at most ${limit} items per call (QUALYS_LIMITS), got ${size}`);
+  }
+}
+
+function assertPaging(method: string, pageNumber: number | undefined, pageSize: number | undefined): void {
+  if (pageNumber !== undefined && (!Number.isSafeInteger(pageNumber) || pageNumber < 0)) {
+    throw new RangeError(`QualysApi.${method}: pageNumber must be an integer >= 0, got ${pageNumber}`);
+  }
+  if (pageSize !== undefined && (!Number.isSafeInteger(pageSize) || pageSize < 1)) {
+    throw new RangeError(`QualysApi.${method}: pageSize must be an integer >= 1, got ${pageSize}`);
+  }
+}
+
+/** `URLSearchParams` from the defined entries only, in the given order. */
+function queryOf(entries: Record<string, string | number | undefined>): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(entries)) {
+    if (value !== undefined) q.set(key, String(value));
+  }
+  return q;
+}
+
+/** An attribute projection that always includes `id` (every normalised record requires it). */
+function withId(attributes: readonly string[]): string[] {
+  const list = attributes.map((a) => a.trim()).filter((a) => a !== '');
+  return list.includes('id') ? list : ['id', ...list];
+}
+
+/** The `id` path segment, encoded; an empty id names no resource. */
+function idSegment(endpoint: string, id: string): string {
+  if (id === '') {
+    throw new QualysNotFoundError('QUALYS_NOT_FOUND', `Qualys has no such resource (${endpoint})`, {
+      endpoint,
+    });
+  }
+  return encodeURIComponent(id);
+}
+
+/**
+ * Creates a Qualys PM/MTG client.
+ *
+ * Shape: `options` as {@link QualysClientOptions}; returns a {@link QualysClient} whose
+ * `session({ bearerToken, signal })` gives the per-caller {@link QualysApi}. Each API method
+ * sends one documented request (`accept: application/json`, query values URL-encoded with
+ * `URLSearchParams`, path ids with `encodeURIComponent`, JSON bodies for POST) and parses the
+ * answer with its zod schema.
+ *
+ * Authentication: a session's `bearerToken` is sent as `Authorization: Bearer <token>` and a
+ * 401 to it is final. Without one, the service credentials' JWT is used (obtained with
+ * `POST /auth`, cached, refreshed before expiry); after a 401 it is dropped, refreshed once and
+ * the call retried once. No other retries.
+ *
+ * Every API method rejects only with a `QualysError` (`./errors.ts`):
+ * - `QUALYS_UNAUTHORIZED` (401/403; or no bearer token and no service credentials, without any
+ *   request), `QUALYS_AUTH_FAILED` (`POST /auth` refused the service credentials);
+ * - `QUALYS_NOT_FOUND` (404 or `_error.code` 404), `QUALYS_RATE_LIMITED` (409/429, with
+ *   `retryAfterMs`), `QUALYS_RECORD_CAP` (`_error.errorCode` "2501"), `QUALYS_BAD_REQUEST` (400
+ *   with `_error`: Qualys' message kept), `QUALYS_HTTP_STATUS` (other non-2xx); a 200 body that
+ *   is exactly `{"_error":{...}}` is mapped the same way;
+ * - `QUALYS_TIMEOUT` (after `timeoutMs`), `QUALYS_ABORTED` (the session signal aborted),
+ *   `QUALYS_NETWORK` (socket errors, refused/reset connections, a closed client);
+ * - `QUALYS_BAD_PAYLOAD` (not JSON, or not matching the schema; details in `logger.warn`).
+ * Programming errors (a batch over its `QUALYS_LIMITS`, a negative page number) throw a plain
+ * `RangeError` before any request.
+ *
+ * @throws TypeError when `baseUrl` is not an absolute http(s) URL or the credentials are empty.
+ * @throws RangeError when a duration option is not a positive integer or the refresh margin is
+ *   not smaller than the token lifetime.
+ */
+export function createQualysClient(options: QualysClientOptions): QualysClient {
+  const baseUrl = normaliseBaseUrl(options.baseUrl);
+  const timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const tokenLifetimeMs = positiveInteger(
+    'tokenLifetimeMs',
+    options.tokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
+  );
+  const tokenRefreshMarginMs = options.tokenRefreshMarginMs ?? DEFAULT_TOKEN_REFRESH_MARGIN_MS;
+  if (
+    !Number.isSafeInteger(tokenRefreshMarginMs) ||
+    tokenRefreshMarginMs < 0 ||
+    tokenRefreshMarginMs >= tokenLifetimeMs
+  ) {
+    throw new RangeError(
+      'createQualysClient: tokenRefreshMarginMs must be an integer in [0, tokenLifetimeMs)',
+    );
+  }
+  const credentials = options.credentials;
+  if (credentials && (credentials.username === '' || credentials.password === '')) {
+    throw new TypeError('createQualysClient: credentials need a non-empty username and password');
+  }
+
+  const ownedAgent = options.dispatcher
+    ? undefined
+    : new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
+  const dispatcher: Dispatcher = options.dispatcher ?? (ownedAgent as Agent);
+  const logger = options.logger ?? NOOP_LOGGER;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+
+  const http: HttpDeps = {
+    baseUrl,
+    dispatcher,
+    logger,
+    onCall: options.onCall,
+    now: options.now ?? Date.now,
+    isClosed: () => closed,
+  };
+
+  const tokens: TokenManager | undefined = credentials
+    ? createTokenManager({ http, credentials, tokenLifetimeMs, tokenRefreshMarginMs, timeoutMs })
+    : undefined;
+
+  /** One HTTP attempt sending `token` as `Authorization: Bearer <token>`: send, map status, parse. */
+  async function attempt<S extends z.ZodType>(
+    spec: CallSpec<S>,
+    token: string,
+    deadline: CallDeadline,
+  ): Promise<CallResult<z.output<S>>> {
+    // Strings never to echo should Qualys quote them back in an `_error.message`.
+    const secrets = credentials ? [token, credentials.password] : [token];
+    // Checked before the attempt is reported: onCall counts requests actually sent.
+    deadline.throwIfDone(spec.endpoint);
+    if (closed) {
+      throw new QualysNetworkError('QUALYS_NETWORK', `The Qualys client is closed (${spec.endpoint})`, {
+        endpoint: spec.endpoint,
+      });
+    }
+    return reportAttempt(http, spec, async (setStatus) => {
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+        ...spec.headers,
+      };
+      if (spec.json !== undefined) headers['content-type'] = 'application/json';
+      let res: Awaited<ReturnType<typeof sendHttp>>;
+      try {
+        res = await sendHttp(
+          http,
+          {
+            endpoint: spec.endpoint,
+            method: spec.method,
+            path: spec.path,
+            query: spec.query,
+            headers,
+            body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
+          },
+          deadline.signal,
+        );
+      } catch (err) {
+        throw deadline.toError(err, spec.endpoint);
+      }
+      setStatus(res.status);
+      const failure = errorFromResponse(res, spec.endpoint, http.now, secrets);
+      if (failure) throw failure;
+
+      const json = parseJsonText(res.text);
+      if (!json.ok) {
+        logger.warn(
+          { endpoint: spec.endpoint, status: res.status, bodyLength: res.text.length },
+          'Qualys answered a body that is not JSON',
+        );
+        throw badPayload(spec.endpoint, res.status);
+      }
+      const input = spec.list && (json.value === undefined || json.value === null) ? [] : json.value;
+      const parsed = spec.schema.safeParse(input);
+      if (!parsed.success) {
+        logger.warn(
+          { endpoint: spec.endpoint, status: res.status, issues: z.prettifyError(parsed.error) },
+          'Qualys payload does not match the wire schema',
+        );
+        throw badPayload(spec.endpoint, res.status);
+      }
+      return { value: parsed.data, headers: res.headers };
+    });
+  }
+
+  /** Runs one API call for a session: authentication, deadline, the one retry after a 401. */
+  async function execute<S extends z.ZodType>(
+    spec: CallSpec<S>,
+    session: QualysSessionOptions,
+  ): Promise<CallResult<z.output<S>>> {
+    const deadline = new CallDeadline(timeoutMs, session.signal);
+    deadline.throwIfDone(spec.endpoint);
+    const bearer = session.bearerToken;
+    if (bearer !== undefined && bearer !== '') {
+      if (!BEARER_CHARS.test(bearer)) {
+        throw new QualysUnauthorizedError('QUALYS_UNAUTHORIZED', 'The forwarded bearer token is malformed', {
+          endpoint: spec.endpoint,
+        });
+      }
+      return attempt(spec, bearer, deadline);
+    }
+    if (!tokens) {
+      throw new QualysUnauthorizedError(
+        'QUALYS_UNAUTHORIZED',
+        'No Qualys credentials: the request carries no bearer token and no service credentials are configured',
+        { endpoint: spec.endpoint },
+      );
+    }
+    const serviceToken = async (): Promise<string> => {
+      try {
+        return await raceAbort(tokens.getToken(), deadline.signal);
+      } catch (err) {
+        throw deadline.toError(err, spec.endpoint);
+      }
+    };
+    const first = await serviceToken();
+    try {
+      return await attempt(spec, first, deadline);
+    } catch (err) {
+      if (!(err instanceof QualysUnauthorizedError && err.status === 401)) throw err;
+      logger.warn({ endpoint: spec.endpoint }, 'Qualys rejected the service token; refreshing it once');
+      tokens.invalidate(first);
+    }
+    const second = await serviceToken();
+    return attempt(spec, second, deadline);
+  }
+
+  function createSession(session: QualysSessionOptions): QualysApi {
+    const run = async <S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>> =>
+      (await execute(spec, session)).value;
+
+    const jobList = (
+      method: string,
+      endpointPath: string,
+      params: ListDeploymentJobsParams,
+    ): { endpoint: string; method: 'GET'; path: string; query: URLSearchParams } => {
+      assertPaging(method, params.pageNumber, params.pageSize);
+      return {
+        endpoint: `GET ${endpointPath}`,
+        method: 'GET',
+        path: endpointPath,
+        query: queryOf({
+          platform: params.platform,
+          filter: params.filter,
+          pageNumber: params.pageNumber,
+          pageSize: params.pageSize,
+          sort: params.sort,
+        }),
+      };
+    };
+
+    return {
+      listDeploymentJobs: async (params) =>
+        run({
+          ...jobList('listDeploymentJobs', '/pm/v1/deploymentjobs', params),
+          schema: QualysDeploymentJobListSchema,
+          list: true,
+        }),
+
+      listDeploymentJobSummaries: async (params) =>
+        run({
+          ...jobList('listDeploymentJobSummaries', '/pm/v1/deploymentjobs/summary', params),
+          schema: QualysDeploymentJobListSchema,
+          list: true,
+        }),
+
+      listLinkableDeploymentJobs: async (params) =>
+        run({
+          ...jobList('listLinkableDeploymentJobs', '/pm/v1/deploymentjobs/availableToLink', params),
+          schema: QualysLinkableJobListSchema,
+          list: true,
+        }),
+
+      getDeploymentJob: async (id) => {
+        const endpoint = 'GET /pm/v1/deploymentjob/{id}';
+        return run({
+          endpoint,
+          method: 'GET',
+          path: `/pm/v1/deploymentjob/${idSegment(endpoint, id)}`,
+          schema: QualysDeploymentJobSchema,
+          list: false,
+        });
+      },
+
+      listDeploymentJobRuns: async (id) => {
+        const endpoint = 'GET /pm/v1/deploymentjob/{id}/runs';
+        return run({
+          endpoint,
+          method: 'GET',
+          path: `/pm/v1/deploymentjob/${idSegment(endpoint, id)}/runs`,
+          schema: QualysJobRunListSchema,
+          list: true,
+        });
+      },
+
+      getDeploymentJobResultSummary: async (id, params) => {
+        const endpoint = 'GET /pm/v1/deploymentjob/{id}/deploymentjobresult/summary';
+        const jobInstanceId = params?.jobInstanceId;
+        if (jobInstanceId !== undefined && (!Number.isSafeInteger(jobInstanceId) || jobInstanceId < 0)) {
+          throw new RangeError(
+            `QualysApi.getDeploymentJobResultSummary: jobInstanceId must be an integer >= 0, got ${jobInstanceId}`,
+          );
+        }
+        return run({
+          endpoint,
+          method: 'GET',
+          path: `/pm/v1/deploymentjob/${idSegment(endpoint, id)}/deploymentjobresult/summary`,
+          query: queryOf({ jobInstanceId }),
+          schema: QualysJobResultSummarySchema,
+          list: false,
+        });
+      },
+
+      listPatches: async (params: ListPatchesParams) => {
+        assertPaging('listPatches', params.pageNumber, params.pageSize);
+        return run({
+          endpoint: 'GET /pm/v1/patches',
+          method: 'GET',
+          path: '/pm/v1/patches',
+          query: queryOf({
+            platform: params.platform,
+            query: params.query,
+            havingQuery: params.havingQuery,
+            pageNumber: params.pageNumber,
+            pageSize: params.pageSize,
+            sort: params.sort,
+          }),
+          schema: QualysPatchListSchema,
+          list: true,
+        });
+      },
+
+      getCatalogPatches: async (params: {
+        platform: QualysPlatform;
+        patchUuids: readonly string[];
+        attributes?: readonly string[] | undefined;
+      }) => {
+        assertBatch('getCatalogPatches', params.patchUuids.length, QUALYS_LIMITS.patchUuidsPerCatalogCall);
+        if (params.patchUuids.length === 0) return [];
+        return run({
+          endpoint: 'POST /pm/v1/patchcatalog/patches',
+          method: 'POST',
+          path: '/pm/v1/patchcatalog/patches',
+          query: queryOf({
+            platform: params.platform,
+            attributes: params.attributes ? withId(params.attributes).join(',') : undefined,
+          }),
+          json: { patchUuid: [...params.patchUuids] },
+          schema: QualysPatchListSchema,
+          list: true,
+        });
+      },
+
+      mapAssetIdsToUuids: async (assetIds: readonly number[]) => {
+        assertBatch('mapAssetIdsToUuids', assetIds.length, QUALYS_LIMITS.assetIdsPerMapping);
+        for (const id of assetIds) {
+          if (!Number.isSafeInteger(id)) {
+            throw new RangeError(`QualysApi.mapAssetIdsToUuids: asset ids must be integers, got ${id}`);
+          }
+        }
+        if (assetIds.length === 0) return { mappedAssets: [], unmappedAssets: [] };
+        return run({
+          endpoint: 'POST /pm/v1/assets/uuids',
+          method: 'POST',
+          path: '/pm/v1/assets/uuids',
+          json: [...assetIds],
+          schema: QualysAssetUuidMappingSchema,
+          list: false,
+        });
+      },
+
+      listAssets: async (params: ListAssetsParams): Promise<QualysAssetPage> => {
+        const pageSize = params.pageSize ?? QUALYS_LIMITS.assetsPerPage;
+        assertPaging('listAssets', undefined, pageSize);
+        assertBatch('listAssets', pageSize, QUALYS_LIMITS.assetsPerPage);
+        // Absent keys are omitted, not sent as null.
+        const body: { query?: string; havingQuery?: string; attributes?: string } = {};
+        if (params.query !== undefined) body.query = params.query;
+        if (params.havingQuery !== undefined) body.havingQuery = params.havingQuery;
+        if (params.attributes !== undefined) body.attributes = withId(params.attributes).join(',');
+        const cursor = params.searchAfter;
+        const result = await execute(
+          {
+            endpoint: 'POST /pm/v1/assets',
+            method: 'POST',
+            path: '/pm/v1/assets',
+            query: queryOf({ platform: params.platform, pageSize }),
+            json: body,
+            headers:
+              cursor !== undefined && cursor !== null && cursor !== '' ? { searchAfter: cursor } : undefined,
+            schema: QualysAssetListSchema,
+            list: true,
+          },
+          session,
+        );
+        const next = headerValue(result.headers, 'searchafter');
+        const searchAfter =
+          next === undefined || next.trim() === '' || result.value.length < pageSize ? null : next;
+        return { assets: result.value, searchAfter };
+      },
+
+      listAssetsByPage: async (params: ListAssetsByPageParams) => {
+        assertPaging('listAssetsByPage', params.pageNumber, params.pageSize);
+        return run({
+          endpoint: 'GET /pm/v1/assets',
+          method: 'GET',
+          path: '/pm/v1/assets',
+          query: queryOf({
+            platform: params.platform,
+            query: params.query,
+            havingQuery: params.havingQuery,
+            pageNumber: params.pageNumber,
+            pageSize: params.pageSize,
+          }),
+          schema: QualysAssetListSchema,
+          list: true,
+        });
+      },
+
+      getVulnerabilities: async (qids: readonly number[]) => {
+        assertBatch('getVulnerabilities', qids.length, QUALYS_LIMITS.qidsPerCall);
+        for (const qid of qids) {
+          if (!Number.isSafeInteger(qid)) {
+            throw new RangeError(`QualysApi.getVulnerabilities: QIDs must be integers, got ${qid}`);
+          }
+        }
+        if (qids.length === 0) return [];
+        return run({
+          endpoint: 'POST /pm/v1/vulnerabilities',
+          method: 'POST',
+          path: '/pm/v1/vulnerabilities',
+          json: { qids: [...qids] },
+          schema: QualysVulnerabilityListSchema,
+          list: true,
+        });
+      },
+
+      getMitigationJob: async (id) => {
+        const endpoint = 'GET /mtg/v1/deploymentjob/{id}';
+        return run({
+          endpoint,
+          method: 'GET',
+          path: `/mtg/v1/deploymentjob/${idSegment(endpoint, id)}`,
+          schema: QualysDeploymentJobSchema,
+          list: false,
+        });
+      },
+    };
+  }
+
+  return {
+    session: createSession,
+    hasServiceCredentials: credentials !== undefined,
+    close(): Promise<void> {
+      closed = true;
+      closing ??= ownedAgent ? ownedAgent.close() : Promise.resolve();
+      return closing;
+    },
+  };
+}

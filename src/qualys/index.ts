@@ -1,0 +1,20 @@
+/**
+ * The Qualys PM/MTG REST client, its public surface: `createQualysClient` and its options
+ * (`./client.ts`), the API types other layers program against (`./api.ts`), the error family
+ * (`./errors.ts`) and the zod wire schemas with their normalised types (`./schemas`).
+ *
+ * The HTTP and token internals (`./http.ts`, `./auth.ts`) are not exported.
+ *
+ * @module
+ */
+export * from './api.js';
+export {
+  createQualysClient,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOKEN_LIFETIME_MS,
+  DEFAULT_TOKEN_REFRESH_MARGIN_MS,
+  type QualysClientOptions,
+  type QualysServiceCredentials,
+} from './client.js';
+export * from './errors.js';
+export * from './schemas/index.js';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment (embedded simulator, forwarded tokens)', () => {
+    const result = loadConfig({});
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 4000,
+        host: '127.0.0.1',
+        qualysBaseUrl: null,
+        credentials: null,
+        qualysTimeoutMs: 30_000,
+        graphiql: true,
+        simulator: { latencyMs: 0, jitterMs: 0, seed: 1 },
+      },
+    });
+  });
+
+  it('reads a real Qualys setup and strips the trailing slash of the base URL', () => {
+    const result = loadConfig({
+      PORT: '8080',
+      QUALYS_BASE_URL: 'https://gateway.qg2.apps.qualys.com/',
+      QUALYS_USERNAME: 'svc',
+      QUALYS_PASSWORD: 's3cret',
+      QUALYS_TIMEOUT_MS: '5000',
+      GRAPHIQL: 'false',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      port: 8080,
+      qualysBaseUrl: 'https://gateway.qg2.apps.qualys.com',
+      credentials: { username: 'svc', password: 's3cret' },
+      qualysTimeoutMs: 5000,
+      graphiql: false,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = loadConfig({ PORT: '', QUALYS_BASE_URL: '  ' });
+    expect(result.ok && result.config.port).toBe(4000);
+    expect(result.ok && result.config.qualysBaseUrl).toBeNull();
+  });
+
+  it('reports one line per problem, naming the variable', () => {
+    const result = loadConfig({
+      PORT: '70000',
+      QUALYS_BASE_URL: 'gateway.qg2.apps.qualys.com',
+      QUALYS_USERNAME: 'svc',
+      QUALYS_TIMEOUT_MS: 'soon',
+      GRAPHIQL: 'maybe',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.find((p) => p.startsWith('PORT:'))).toMatch(/between 0 and 65535/);
+    expect(problems.find((p) => p.startsWith('QUALYS_BASE_URL:'))).toMatch(/http\(s\) URL/);
+    expect(problems.find((p) => p.startsWith('QUALYS_PASSWORD:'))).toMatch(/set together/);
+    expect(problems.find((p) => p.startsWith('QUALYS_TIMEOUT_MS:'))).toMatch(/milliseconds/);
+    expect(problems.find((p) => p.startsWith('GRAPHIQL:'))).toMatch(/true or false/);
+  });
+
+  it('never echoes the password in a problem line', () => {
+    const result = loadConfig({ QUALYS_PASSWORD: 'hunter2-secret' });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('hunter2-secret');
+  });
+});
