@@ -1,0 +1,71 @@
+/**
+ * Key shapes and small helpers shared by the batch functions.
+ */
+import type { QualysPlatform } from '../qualys/api.js';
+
+/**
+ * A key scoped to one Qualys platform: the patch catalog and the asset list answer one
+ * platform per call, so the platform is part of the key. Cache key: `Windows:<uuid>`.
+ */
+export interface PlatformScopedKey {
+  /** Platform to look the id up on (wire spelling, e.g. `Windows`). */
+  readonly platform: QualysPlatform;
+  /** The Qualys UUID. */
+  readonly id: string;
+}
+
+/** The DataLoader cache key of a {@link PlatformScopedKey}: `Windows:<uuid>`. */
+export function platformScopedCacheKey(key: PlatformScopedKey): string {
+  return `${key.platform}:${key.id}`;
+}
+
+/** One run of a deployment job; `jobInstanceId: null` means the latest run. */
+export interface JobRunKey {
+  /** Deployment job UUID. */
+  readonly jobId: string;
+  /** Run number (`jobInstanceId`), or `null` for the latest run. */
+  readonly jobInstanceId: number | null;
+}
+
+/** The DataLoader cache key of a {@link JobRunKey}: `<jobId>:<n>` or `<jobId>:latest`. */
+export function jobRunCacheKey(key: JobRunKey): string {
+  return `${key.jobId}:${key.jobInstanceId ?? 'latest'}`;
+}
+
+/** Splits `items` into consecutive chunks of at most `size` items. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Returns `e` when it is an `Error`, else wraps it, so a DataLoader key always gets an `Error`. */
+export function toError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * Groups platform-scoped keys by platform, keeping the first-seen order of platforms and keys.
+ * Returns `[platform, indexes into keys]` pairs.
+ */
+export function groupByPlatform(keys: readonly PlatformScopedKey[]): Map<QualysPlatform, number[]> {
+  const groups = new Map<QualysPlatform, number[]>();
+  keys.forEach((key, index) => {
+    const group = groups.get(key.platform);
+    if (group) group.push(index);
+    else groups.set(key.platform, [index]);
+  });
+  return groups;
+}
+
+/**
+ * Runs `call` once per key, concurrently, and answers each key with its value or its `Error`
+ * (the DataLoader contract for resources without a batch endpoint).
+ */
+export async function settlePerKey<K, V>(
+  keys: readonly K[],
+  call: (key: K) => Promise<V>,
+): Promise<(V | Error)[]> {
+  const settled = await Promise.allSettled(keys.map((key) => call(key)));
+  return settled.map((s) => (s.status === 'fulfilled' ? s.value : toError(s.reason)));
+}

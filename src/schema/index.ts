@@ -1,0 +1,25 @@
+/**
+ * The executable schema: imports every type file (each registers its type and root fields on
+ * the builder) and builds the schema once.
+ */
+import { builder } from '../builder.js';
+import './query.js';
+import './enums.js';
+import './tag.js';
+import './user.js';
+import './job-settings.js';
+import './vulnerability.js';
+import './patch.js';
+import './asset.js';
+import './asset-id-mapping.js';
+import './job-schedule.js';
+import './job.js';
+import './deploy-action.js';
+import './job-run.js';
+import './job-result.js';
+import './asset-job-result.js';
+import './patch-job.js';
+import './mitigation-job.js';
+
+/** The gateway's GraphQL schema. */
+export const schema = builder.toSchema();

@@ -1,0 +1,48 @@
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql/index.js';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.js';
+
+const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
+
+describe('schema documentation', () => {
+  it('describes every type, field, argument and enum value', () => {
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || BUILT_IN.has(type.name)) continue;
+      if (!type.description?.trim()) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) {
+            if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) {
+          if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has the root fields of DESIGN.md §3.2 and no node/nodes fields', () => {
+    const fields = Object.keys(schema.getQueryType()?.getFields() ?? {}).sort();
+    expect(fields).toEqual(
+      [
+        'asset',
+        'assets',
+        'assetsByAssetId',
+        'jobResult',
+        'linkablePatchJobs',
+        'mitigationJob',
+        'patch',
+        'patchJob',
+        'patchJobs',
+        'patches',
+      ].sort(),
+    );
+    expect(schema.getType('Node')).toBeUndefined();
+  });
+});
