@@ -1,0 +1,101 @@
+/**
+ * Process entry (`npm start`): reads the environment, starts the embedded Qualys simulator when
+ * `QUALYS_BASE_URL` is unset, serves the gateway on `HOST:PORT`, and shuts down on SIGINT or
+ * SIGTERM. The only module that touches env, ports and signals (DESIGN.md §2).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { CONFIG_TABLE, loadConfig } from './config.js';
+import { createQualysClient } from './qualys/client.js';
+import { createGateway } from './server/gateway.js';
+
+/** Credentials of the embedded simulator's default tenant (see src/simulator/README.md). */
+const SIMULATOR_CREDENTIALS = { username: 'simulator', password: 'simulator' } as const;
+
+function printHelp(): void {
+  const width = Math.max(...CONFIG_TABLE.map(([name]) => name.length));
+  process.stdout.write('qualys-pm-gateway: a GraphQL gateway for Qualys Patch Management\n\nEnvironment:\n');
+  for (const [name, meaning, def] of CONFIG_TABLE) {
+    process.stdout.write(`  ${name.padEnd(width)}  ${meaning} (default: ${def})\n`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    printHelp();
+    return;
+  }
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(`configuration error: ${problem}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const config = result.config;
+
+  let baseUrl = config.qualysBaseUrl;
+  let credentials = config.credentials;
+  let closeSimulator: (() => Promise<void>) | undefined;
+  if (baseUrl === null) {
+    // Loaded only here, so a deployment against real Qualys never loads simulator code.
+    const { createSimulator } = await import('./simulator/index.js');
+    const simulator = createSimulator({
+      seed: config.simulator.seed,
+      latencyMs: config.simulator.latencyMs,
+      jitterMs: config.simulator.jitterMs,
+    });
+    const { url } = await simulator.listen(0, '127.0.0.1');
+    baseUrl = url;
+    credentials ??= { ...SIMULATOR_CREDENTIALS };
+    closeSimulator = () => simulator.close();
+    process.stdout.write(`Qualys simulator: ${url} (request log: ${url}/__simulator/requests)\n`);
+  }
+
+  const client = createQualysClient({
+    baseUrl,
+    timeoutMs: config.qualysTimeoutMs,
+    ...(credentials === null ? {} : { credentials }),
+    logger: {
+      debug: () => {},
+      warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
+      error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
+    },
+  });
+  const defaultQuery = readFileSync(
+    new URL('../schema/operations/dashboard.graphql', import.meta.url),
+    'utf8',
+  );
+  const yoga = createGateway({ client, graphiql: config.graphiql ? { defaultQuery } : false });
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  process.stdout.write(
+    `Qualys PM gateway: http://${host}:${port}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}\n`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: shutting down\n`);
+    server.closeAllConnections();
+    server.close(() => {
+      void Promise.allSettled([client.close(), closeSimulator?.()]).then(() => process.exit(0));
+    });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const e = error as NodeJS.ErrnoException;
+  process.stderr.write(
+    `fatal: ${e.code === 'EADDRINUSE' ? 'the port is already in use (set PORT)' : e.message}\n`,
+  );
+  process.exit(1);
+});

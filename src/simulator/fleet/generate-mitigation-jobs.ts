@@ -1,0 +1,155 @@
+/**
+ * Generates a tenant's mitigation (MTG) jobs in the shape of the seed 003 `GET
+ * /mtg/v1/deploymentjob/{id}` sample: On-demand or Once only (QUALYS-API.md §9.1), `qids`, one
+ * `Apply Mitigation` pre-deploy action per QID (`params.qid` an int, `mitigationList` with the
+ * seed's `cves: ["<qid>"]` quirk), asset ids and tag ids, `subCategory: "Mitigation"`,
+ * `jobCategory: 3`, the `assetDetectionsQQL` / `vulnQQL` strings built as in the sample.
+ *
+ * @module
+ */
+import type { JsonObject } from '../json.js';
+import type { Prng } from '../prng.js';
+import { targetAssets } from './generate-patch-jobs.js';
+import type { Platform, SimAsset, SimMitigationJob, SimTag, SimUser } from './types.js';
+import { DAY_MS, MITIGATION_QIDS, TIME_ZONES, TIMELINE_END_MS, TIMELINE_START_MS } from './vocabulary.js';
+import { formatWallClock } from './wall-clock.js';
+
+/** What the MTG job generator draws from. */
+export interface MitigationJobInputs {
+  readonly customerId: string;
+  readonly assets: readonly SimAsset[];
+  readonly tags: readonly SimTag[];
+  readonly users: readonly SimUser[];
+}
+
+const STATUSES: readonly (readonly [string, number])[] = [
+  ['Enabled', 40],
+  ['Disabled', 10],
+  ['Assets Responded', 50],
+];
+
+/**
+ * Generates `count` mitigation jobs.
+ *
+ * @param prng - the tenant's `mitigationJobs` stream.
+ * @param count - number of jobs.
+ * @param inputs - assets, tags, users of the tenant.
+ * @returns the jobs in generation order.
+ */
+export function generateMitigationJobs(
+  prng: Prng,
+  count: number,
+  inputs: MitigationJobInputs,
+): SimMitigationJob[] {
+  const jobs: SimMitigationJob[] = [];
+  const assetsByPlatform: Record<Platform, SimAsset[]> = {
+    Windows: inputs.assets.filter((asset) => asset.platform === 'Windows'),
+    Linux: inputs.assets.filter((asset) => asset.platform === 'Linux'),
+  };
+  for (let index = 0; index < count; index += 1) {
+    const platform: Platform = prng.chance(0.7) ? 'Windows' : 'Linux';
+    const qidPool = MITIGATION_QIDS.filter((entry) => entry.platform === platform);
+    const mitigations = prng.sample(qidPool, prng.int(1, 3)).sort((a, b) => a.qid - b.qid);
+    const platformAssets = assetsByPlatform[platform];
+    const assetIds = prng.sample(platformAssets, prng.int(1, 6)).map((asset) => asset.id);
+    const tagIds = prng.chance(0.5) ? [prng.pick(inputs.tags).id] : [];
+    const targets = targetAssets(platformAssets, assetIds, tagIds);
+    const status = prng.weighted(STATUSES);
+    const scheduleType = prng.chance(0.6) ? 'On-demand' : 'Once';
+    const createdBy = prng.pick(inputs.users);
+    const createdOn = prng.int(TIMELINE_START_MS, TIMELINE_END_MS - 10 * DAY_MS);
+    const timezone = scheduleType === 'Once' ? prng.pick(TIME_ZONES) : 'UTC';
+    const responded =
+      status === 'Assets Responded' ? targets.length : status === 'Enabled' ? prng.int(0, targets.length) : 0;
+    const ran = status !== 'Disabled';
+    const qids = mitigations.map((entry) => entry.qid);
+    const id = prng.uuid(4);
+    const preDeployActions = mitigations.map((entry) => ({
+      actionId: prng.uuid(4),
+      action: 'Apply Mitigation',
+      actionType: 'predeploy',
+      params: {
+        timeout: 180,
+        mitigationCategory: 'Script-based Virtual Patch',
+        qid: entry.qid,
+        qidDetectionId: 0,
+        qidTitle: entry.title,
+        hostVulnId: 0,
+        qds: entry.qds,
+        detectionScoreMin: entry.qds,
+        detectionScoreMax: entry.qds,
+      },
+      mitigationList: [
+        {
+          cves: [String(entry.qid)],
+          mitigationId: prng.uuid(4),
+          mitigationType: entry.mitigationType,
+          mitigationSource: null,
+          carScriptId: prng.int(100_000_000, 999_999_999),
+          customCdnUrl: '',
+          signatureHashCode: '',
+          impactFactor: 0,
+          implication: 1,
+        },
+      ],
+      actionLinkedToJob: false,
+    }));
+    const detection = [
+      tagIds.length > 0 ? `(tags.uuid: [${tagIds.join(', ')}])` : null,
+      assetIds.length > 0 ? `(agentId: [${assetIds.join(', ')}])` : null,
+    ]
+      .filter((part) => part !== null)
+      .join(' OR ');
+    const job: JsonObject = {
+      customerId: inputs.customerId,
+      id,
+      schemaVersion: '1.0',
+      name: `${platform === 'Windows' ? 'Win' : 'Lnx'}_MTG_${scheduleType === 'Once' ? 'RunOnce' : 'OnDemand'}_${String(index + 1).padStart(3, '0')}`,
+      description: `Mitigate ${mitigations.map((entry) => entry.title).join('; ')}`,
+      type: 'Install',
+      status,
+      coAuthorUserIds: null,
+      scheduleType,
+      startDateTime: formatWallClock(createdOn + prng.int(1, 48) * 3_600_000, timezone),
+      recurring: false,
+      timezoneType: 'SPECIFIC_TZ',
+      timezone,
+      createdBy: {
+        user: { id: createdBy.id, name: createdBy.name, fullName: createdBy.fullName },
+        date: createdOn,
+        context: null,
+      },
+      updatedBy: { user: null, date: null, context: null },
+      deletedBy: { user: null, date: null, context: null },
+      assetCount: null,
+      taggedAssetCount: targets.length - assetIds.length,
+      applicableAssetCount: targets.length,
+      totalAssetCount: ran ? targets.length : null,
+      assetResultReceivedCount: ran ? responded : null,
+      jobCategory: 3,
+      jobTriggerStatus: ran ? 1 : null,
+      completionPercent: ran
+        ? targets.length === 0
+          ? 100
+          : Math.floor((100 * responded) / targets.length)
+        : null,
+      jobSource: 3,
+      readOnly: false,
+      subCategory: 'Mitigation',
+      platform,
+      assetTagIds: tagIds.length === 0 ? null : tagIds,
+      assetIds,
+      matchAllTagIds: null,
+      exclusionTagIds: null,
+      filterType: 'Any',
+      exclusionFilterType: 'Any',
+      notification: null,
+      assetDetectionsQQL: `${detection} AND trackingMethod:QAGENT`,
+      preDeployActions,
+      postDeployActions: null,
+      vulnQQL: `vulnerabilities.vulnerability.qid:[${qids.join(', ')}]`,
+    };
+    jobs.push({ id, platform, qids, targetAssetIds: targets.map((asset) => asset.id), job });
+  }
+  return jobs;
+}
