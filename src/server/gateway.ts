@@ -22,6 +22,11 @@ export interface GatewayDeps {
    * opens with, shown to new users). Default: on, empty editor.
    */
   graphiql?: false | { defaultQuery?: string; title?: string } | undefined;
+  /**
+   * Yoga's logging: `false` silences it (tests), a level keeps that level and above. Default
+   * `'info'`. Upstream failures are logged with their code by Yoga when it masks them.
+   */
+  logging?: boolean | 'debug' | 'info' | 'warn' | 'error' | undefined;
   /** Path of the GraphQL endpoint. Default `/graphql`. */
   graphqlEndpoint?: string | undefined;
 }
@@ -61,6 +66,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // GraphiQL's assets are served by the gateway itself, not a CDN: it works on a closed network.
     renderGraphiQL,
     landingPage: false,
+    logging: deps.logging ?? 'info',
     maskedErrors: { maskError: maskGatewayError },
     context: ({ request }): GatewayContext => {
       const bearerToken = client.hasServiceCredentials

@@ -66,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.serviceCredentials === false ? {} : { credentials: { ...DEFAULT_CREDENTIALS } }),
   });
-  const gateway = createGateway({ client, graphiql: false });
+  const gateway = createGateway({ client, graphiql: false, logging: false });
 
   const calls = () => simulator.requests().filter((r) => r.path !== '/auth');
   return {
