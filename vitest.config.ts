@@ -6,7 +6,12 @@ export default defineConfig({
     // One `graphql` module instance: Pothos (loaded by Node) gets graphql's CommonJS entry, while
     // vitest would hand compiled files the ESM one; two instances break `instanceof` checks
     // ("Cannot use GraphQLSchema from another module", and Yoga masking our GraphQLErrors).
-    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
+    alias: [
+      {
+        find: /^graphql$/,
+        replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)),
+      },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

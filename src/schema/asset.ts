@@ -94,31 +94,35 @@ Asset.implement({
     'An asset (a host with the Qualys Cloud Agent) as Patch Management knows it, identified by its asset UUID. ' +
     'Fields the referencing payload already holds (a job list, a job result, a UUID mapping) cost no call; the ' +
     'others load the asset from the asset list (`POST /pm/v1/assets`, batched 400 per platform per call). ' +
-    'Fields are null when the asset cannot be found.',
+    'Only `id` is non-null: other fields are null when the asset cannot be found, and null with an error in ' +
+    '`errors` when they needed the asset lookup and it failed.',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false, description: 'The PM asset UUID (the Cloud Agent id).' }),
     assetId: t.int({
       nullable: true,
       description:
-        'The numeric Qualys asset id used by VMDR and CSAM (Qualys `assetId`); null when unknown. Free when the ' +
-        'asset came from `assetsByAssetId`.',
+        'The numeric Qualys asset id used by VMDR and CSAM (Qualys `assetId`); null when unknown or when the asset lookup failed (see `errors`). ' +
+        'Free when the asset came from `assetsByAssetId`.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.assetId, a.assetId, null),
     }),
     name: t.string({
       nullable: true,
-      description: 'The asset name; null when Qualys has none.',
+      description:
+        'The asset name (no call from job lists and job results); null when Qualys has none or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.name, a.partial?.name, null),
     }),
     operatingSystem: t.string({
       nullable: true,
-      description: 'The operating system as Qualys describes it; null when unknown.',
+      description:
+        'The operating system as Qualys describes it (no call from job results); null when unknown or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) =>
         assetField(a, ctx, (r) => r.operatingSystem, a.partial?.operatingSystem, null),
     }),
     platform: t.field({
       type: Platform,
       nullable: true,
-      description: 'The platform of the asset; null when unknown.',
+      description:
+        'The platform of the asset (no call when the referencing job or list says it); null when unknown or when the asset lookup failed (see `errors`).',
       resolve: async (a, _args, ctx) => {
         const platform = await platformOf(a, ctx);
         return platform ? platformFromWire(platform) : null;
@@ -128,67 +132,79 @@ Asset.implement({
       nullable: true,
       description:
         'The agent status as Qualys reports it (Qualys `assetStatus` or `status`; values are not documented, ' +
-        'e.g. `Failed`); null when not reported.',
+        'e.g. `Failed`); null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.assetStatus ?? r.status, undefined, null),
     }),
     statusCode: t.int({
       nullable: true,
       description:
-        'The Qualys status code of the agent (e.g. `20212`; meanings undocumented); null when not reported.',
+        'The Qualys status code of the agent (e.g. `20212`; meanings undocumented); null when not reported' +
+        ' or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.statusCode, undefined, null),
     }),
     statusAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the status was last set (Qualys `statusDateTime`); null when not reported.',
+      description:
+        'When the status was last set (Qualys `statusDateTime`); null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.statusDateTime, undefined, null),
     }),
     scanStatus: t.string({
       nullable: true,
-      description: 'The patch scan status as Qualys reports it (e.g. `Scanned`); null when not reported.',
+      description:
+        'The patch scan status as Qualys reports it (e.g. `Scanned`); null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.scanStatus, undefined, null),
     }),
     scannedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description:
-        'When the asset was last scanned for patches (Qualys `scanDateTime`); null until it has been scanned.',
+        'When the asset was last scanned for patches (Qualys `scanDateTime`); null until it has been scanned' +
+        ' or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.scanDateTime, undefined, null),
     }),
     lastLoggedOnUser: t.string({
       nullable: true,
-      description: 'The user last logged on to the asset; null when not reported.',
+      description:
+        'The user last logged on to the asset (no call from job results that report one); null when not reported' +
+        ' or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) =>
         assetField(a, ctx, (r) => r.lastLoggedOnUser || null, a.partial?.lastLoggedOnUser, null),
     }),
     architecture: t.string({
       nullable: true,
-      description: 'The CPU architecture; null when not reported.',
+      description:
+        'The CPU architecture; null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.architecture, undefined, null),
     }),
     tags: t.field({
       type: [Tag],
-      nullable: false,
-      description: 'The tags of the asset (names are often not sent by Qualys); empty when none.',
+      nullable: true,
+      description:
+        'The tags of the asset (names are often not sent by Qualys; no call from job results that list them); ' +
+        'empty when none. Null when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.tags, a.partial?.tags, []),
     }),
     interfaces: t.field({
       type: [NetworkInterface],
-      nullable: false,
-      description: 'The network interfaces of the asset; empty when none are reported.',
+      nullable: true,
+      description:
+        'The network interfaces of the asset (no call from job results that list them); empty when none are ' +
+        'reported. Null when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.interfaces, a.partial?.interfaces, []),
     }),
     hardware: t.field({
       type: Hardware,
       nullable: true,
-      description: 'Hardware facts; null when not reported.',
+      description: 'Hardware facts; null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.hardware, undefined, null),
     }),
     installedPatches: t.field({
       type: [Patch],
-      nullable: false,
+      nullable: true,
       description:
-        'Patches installed on the asset (Qualys `installedPatches`, release 3.9); empty when none are reported.',
+        'Patches installed on the asset (Qualys `installedPatches`, release 3.9); empty when none are reported. ' +
+        'Null when the asset lookup failed (see `errors`).',
       resolve: async (a, _args, ctx) => {
         const ids = await assetField(a, ctx, (r) => r.installedPatches, undefined, []);
         return patchRefs(ids, ids.length > 0 ? await platformOf(a, ctx) : null);
@@ -196,9 +212,10 @@ Asset.implement({
     }),
     missingPatches: t.field({
       type: [Patch],
-      nullable: false,
+      nullable: true,
       description:
-        'Patches missing on the asset (Qualys `missingPatches`, release 3.9); empty when none are reported.',
+        'Patches missing on the asset (Qualys `missingPatches`, release 3.9); empty when none are reported. Null ' +
+        'when the asset lookup failed (see `errors`).',
       resolve: async (a, _args, ctx) => {
         const missing = await assetField(a, ctx, (r) => r.missingPatches, undefined, []);
         const platform = missing.length > 0 ? await platformOf(a, ctx) : null;
@@ -209,12 +226,14 @@ Asset.implement({
     }),
     installedPatchCount: t.int({
       nullable: true,
-      description: 'How many patches are installed (Qualys `installedPatchCount`); null when not reported.',
+      description:
+        'How many patches are installed (Qualys `installedPatchCount`); null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.installedPatchCount, undefined, null),
     }),
     missingPatchCount: t.int({
       nullable: true,
-      description: 'How many patches are missing (Qualys `missingPatchCount`); null when not reported.',
+      description:
+        'How many patches are missing (Qualys `missingPatchCount`); null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.missingPatchCount, undefined, null),
     }),
   }),

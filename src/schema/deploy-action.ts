@@ -109,7 +109,8 @@ MitigationAction.implement({
       type: Vulnerability,
       nullable: true,
       description:
-        'The QID as a vulnerability (batched `POST /pm/v1/vulnerabilities`); null when Qualys does not know it.',
+        'The QID as a vulnerability (batched `POST /pm/v1/vulnerabilities`); null when the action names no QID, ' +
+        'when Qualys does not know it, or when the QID lookup failed (see `errors`).',
       resolve: ({ action }, _args, ctx) => {
         const qid = action.params?.qid ?? null;
         return qid === null ? null : ctx.loaders.vulnerabilitiesByQid.load(qid);

@@ -25,7 +25,8 @@ export async function loadJobResult(
 JobResult.implement({
   description:
     'The per-asset results of one run of a deployment job (Qualys `GET /pm/v1/deploymentjob/{id}/' +
-    'deploymentjobresult/summary`).',
+    'deploymentjobresult/summary`). Every field comes with the summary (no call); the linked job, assets and ' +
+    'patches load their other fields on demand.',
   fields: (t) => ({
     job: t.field({
       type: PatchJob,
@@ -83,7 +84,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'The per-asset results of one run of a deployment job; the latest run when `jobInstanceId` is omitted. ' +
-      'Null when Qualys does not know the job or the run.',
+      'Null when Qualys does not know the job or the run, or (with an error in `errors`) when the summary could ' +
+      'not be loaded.',
     args: {
       jobId: t.arg.id({ required: true, description: 'The deployment job UUID.', validate: qualysIdSchema }),
       jobInstanceId: t.arg.int({

@@ -6,7 +6,9 @@ import { loadJobResult } from './job-result.js';
 import { JobResult, JobRun } from './refs.js';
 
 JobRun.implement({
-  description: 'One run of a deployment job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`).',
+  description:
+    'One run of a deployment job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`). Everything but `result` comes ' +
+    'with the run list (no call).',
   fields: (t) => ({
     jobInstanceId: t.int({
       nullable: false,
@@ -34,7 +36,8 @@ JobRun.implement({
       type: JobResult,
       nullable: true,
       description:
-        'The per-asset results of this run (one call per run per request); null when Qualys has none.',
+        'The per-asset results of this run (one call per run per request); null when Qualys has none, or when the ' +
+        'result summary could not be loaded (see `errors`).',
       resolve: ({ jobId, platform, run }, _args, ctx) =>
         loadJobResult(jobId, run.jobInstanceId, platform, ctx),
     }),

@@ -68,13 +68,17 @@ Job.implement({
   description:
     'A Qualys job that deploys something to assets: a patch deployment job (`PatchJob`) or a mitigation job ' +
     '(`MitigationJob`). Fields answered by the payload the job came from (a job list, a result) cost no call; ' +
-    'the others load the job by id once per request.',
+    'the others load the job by id once per request. Only `id` is non-null: any other field may need that ' +
+    'load, and is null with an error in `errors` when it fails, so one job that cannot be loaded never takes ' +
+    'its list or parent down with it.',
   resolveType: (job) => (job.kind === 'MITIGATION' ? 'MitigationJob' : 'PatchJob'),
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false, description: 'The job UUID.' }),
     name: t.string({
       nullable: true,
-      description: 'The job name; null when Qualys sends none.',
+      description:
+        'The job name (no call from job lists, linkable lists and results); null when Qualys sends none or when ' +
+        'the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         !job.full && !job.listItem && !job.linkable && job.name !== undefined
           ? job.name
@@ -82,13 +86,17 @@ Job.implement({
     }),
     description: t.string({
       nullable: true,
-      description: 'The job description; null when empty.',
+      description:
+        'The job description (only the full job has it); null when empty or when loading the job failed (see ' +
+        '`errors`).',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: (j) => j.description || null }),
     }),
     platform: t.field({
       type: Platform,
       nullable: true,
-      description: 'The platform of the job, and so of its patches and assets; null when Qualys sends none.',
+      description:
+        'The platform of the job, and so of its patches and assets; null when Qualys sends none or when the job ' +
+        'had to be loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) => {
         const platform = await resolveJobPlatform(job, ctx);
         return platform ? platformFromWire(platform) : null;
@@ -97,7 +105,9 @@ Job.implement({
     type: t.field({
       type: JobType,
       nullable: true,
-      description: 'Install or rollback (Qualys `type`); null when Qualys sends an unknown value.',
+      description:
+        'Install or rollback (Qualys `type`); null when Qualys sends an unknown value or when the job had to be ' +
+        'loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => jobTypeFromWire(j.type),
@@ -109,7 +119,8 @@ Job.implement({
       type: JobStatus,
       nullable: true,
       description:
-        'The job status (Qualys `status`); `OTHER` for values not known here (see `statusLabel`); null when absent.',
+        'The job status (Qualys `status`); `OTHER` for values not known here (see `statusLabel`); null when absent ' +
+        'or when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => jobStatusFromWire(j.status),
@@ -119,22 +130,27 @@ Job.implement({
     }),
     statusLabel: t.string({
       nullable: true,
-      description: 'The job status exactly as Qualys sent it (e.g. "Assets Responded"); null when absent.',
+      description:
+        'The job status exactly as Qualys sent it (e.g. "Assets Responded"); null when absent or when the job had ' +
+        'to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.status, list: (i) => i.status, linkable: (l) => l.status }),
     }),
     schedule: t.field({
       type: JobSchedule,
-      nullable: false,
-      description: 'When the job runs.',
+      nullable: true,
+      description:
+        'When the job runs (no call from job lists). Null when the job had to be loaded and that failed (see ' +
+        '`errors`).',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: scheduleFromJob, list: scheduleFromListItem }),
     }),
     assets: t.field({
       type: [Asset],
-      nullable: false,
+      nullable: true,
       description:
         'The assets the job targets by UUID (Qualys `assetIds`; `assets` in job lists, whose names cost no call). ' +
-        'Assets selected by tag are not listed; see `assetTags`.',
+        'Assets selected by tag are not listed; see `assetTags`. Empty when none; null when the job had to be ' +
+        'loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) => {
         if (!job.full && job.listItem) {
           const platform = knownJobPlatform(job);
@@ -148,8 +164,10 @@ Job.implement({
     }),
     exclusionAssets: t.field({
       type: [Asset],
-      nullable: false,
-      description: 'Assets excluded from the job (Qualys `exclusionAssetIds`); empty when none.',
+      nullable: true,
+      description:
+        'Assets excluded from the job (Qualys `exclusionAssetIds`); empty when none. Null when the job had to be ' +
+        'loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) =>
         assetRefs(
           job,
@@ -159,16 +177,19 @@ Job.implement({
     }),
     assetTags: t.field({
       type: [Tag],
-      nullable: false,
+      nullable: true,
       description:
-        'Tags whose assets the job targets (Qualys `assetTagIds`; `tags` in job lists); empty when none.',
+        'Tags whose assets the job targets (Qualys `assetTagIds`; `tags` in job lists); empty when none. Null when ' +
+        'the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => tagsFrom(j.assetTagIds), list: (i) => tagsFrom(i.tags) }),
     }),
     assetTagMatch: t.field({
       type: TagMatch,
       nullable: true,
-      description: 'Whether an asset needs any or all of `assetTags` (Qualys `filterType`); null when unset.',
+      description:
+        'Whether an asset needs any or all of `assetTags` (Qualys `filterType`); null when unset or when the job ' +
+        'had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagMatchFromWire(j.filterType),
@@ -177,9 +198,10 @@ Job.implement({
     }),
     matchAllTags: t.field({
       type: [Tag],
-      nullable: false,
+      nullable: true,
       description:
-        'Tags an asset must all have to be targeted (Qualys `matchAllTagIds`, `matchAllTags` in lists); empty when none.',
+        'Tags an asset must all have to be targeted (Qualys `matchAllTagIds`, `matchAllTags` in lists); empty when ' +
+        'none. Null when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagsFrom(j.matchAllTagIds),
@@ -188,9 +210,10 @@ Job.implement({
     }),
     exclusionTags: t.field({
       type: [Tag],
-      nullable: false,
+      nullable: true,
       description:
-        'Tags whose assets are excluded (Qualys `exclusionTagIds`, `exclusionTags` in lists); empty when none.',
+        'Tags whose assets are excluded (Qualys `exclusionTagIds`, `exclusionTags` in lists); empty when none. ' +
+        'Null when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagsFrom(j.exclusionTagIds),
@@ -201,7 +224,8 @@ Job.implement({
       type: TagMatch,
       nullable: true,
       description:
-        'Whether an asset is excluded by any or all of `exclusionTags` (Qualys `exclusionFilterType`); null when unset.',
+        'Whether an asset is excluded by any or all of `exclusionTags` (Qualys `exclusionFilterType`); null when ' +
+        'unset or when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagMatchFromWire(j.exclusionFilterType),
@@ -212,7 +236,8 @@ Job.implement({
       type: User,
       nullable: true,
       description:
-        'Who created the job (Qualys `createdBy`, `created` in lists); null when Qualys records nobody.',
+        'Who created the job (Qualys `createdBy`, `created` in lists); null when Qualys records nobody or when the ' +
+        'job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => userFromStamp(j.createdBy),
@@ -224,7 +249,8 @@ Job.implement({
       type: 'DateTime',
       nullable: true,
       description:
-        'When the job was created (Qualys `createdBy.date`, `created.date` in lists); null when not recorded.',
+        'When the job was created (Qualys `createdBy.date`, `created.date` in lists); null when not recorded or ' +
+        'when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => j.createdBy?.date ?? null,
@@ -236,7 +262,8 @@ Job.implement({
       type: User,
       nullable: true,
       description:
-        'Who last changed the job (Qualys `updatedBy`, `updated` in lists); null when never updated.',
+        'Who last changed the job (Qualys `updatedBy`, `updated` in lists); null when never updated or when the ' +
+        'job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => userFromStamp(j.updatedBy),
@@ -246,15 +273,18 @@ Job.implement({
     updatedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the job was last changed (Qualys `updatedBy.date`); null when never updated.',
+      description:
+        'When the job was last changed (Qualys `updatedBy.date`); null when never updated or when the job had to be ' +
+        'loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.updatedBy?.date ?? null, list: (i) => i.updated?.date ?? null }),
     }),
     coAuthors: t.field({
       type: [User],
-      nullable: false,
+      nullable: true,
       description:
-        'Users who may edit the job besides its creator (Qualys `coAuthorUserIds`; only ids are known); empty when none.',
+        'Users who may edit the job besides its creator (Qualys `coAuthorUserIds`; only ids are known); empty when ' +
+        'none. Null when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => usersFromIds(j.coAuthorUserIds),
@@ -264,41 +294,48 @@ Job.implement({
     completionPercent: t.float({
       nullable: true,
       description:
-        'How far the current run is, 0-100 (Qualys `completionPercent`, sometimes a string upstream); null before a run.',
+        'How far the current run is, 0-100 (Qualys `completionPercent`, sometimes a string upstream); null before a ' +
+        'run or when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.completionPercent, list: (i) => i.completionPercent }),
     }),
     assetCount: t.int({
       nullable: true,
-      description: 'Qualys `assetCount`; null when Qualys does not report it (often).',
+      description:
+        'Qualys `assetCount`; null when Qualys does not report it (often) or when the job had to be loaded and that ' +
+        'failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.assetCount, list: (i) => i.assetCount }),
     }),
     totalAssetCount: t.int({
       nullable: true,
       description:
-        'How many assets the job covers (Qualys `totalAssetCount`); null until Qualys computes it.',
+        'How many assets the job covers (Qualys `totalAssetCount`); null until Qualys computes it or when the job ' +
+        'had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.totalAssetCount, list: (i) => i.totalAssetCount }),
     }),
     taggedAssetCount: t.int({
       nullable: true,
       description:
-        'How many assets the job reaches through tags (Qualys `taggedAssetCount`); null when not reported.',
+        'How many assets the job reaches through tags (Qualys `taggedAssetCount`); null when not reported or when ' +
+        'the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.taggedAssetCount, list: (i) => i.taggedAssetCount }),
     }),
     applicableAssetCount: t.int({
       nullable: true,
       description:
-        'How many targeted assets the job applies to (Qualys `applicableAssetCount`); null when not reported.',
+        'How many targeted assets the job applies to (Qualys `applicableAssetCount`); null when not reported or ' +
+        'when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.applicableAssetCount, list: (i) => i.applicableAssetCount }),
     }),
     assetResultReceivedCount: t.int({
       nullable: true,
       description:
-        'How many assets reported a result for the current run (Qualys `assetResultReceivedCount`); null before a run.',
+        'How many assets reported a result for the current run (Qualys `assetResultReceivedCount`); null before a ' +
+        'run or when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => j.assetResultReceivedCount,
@@ -307,14 +344,17 @@ Job.implement({
     }),
     readOnly: t.boolean({
       nullable: true,
-      description: 'True when the caller may not change the job (Qualys `readOnly`); null when not reported.',
+      description:
+        'True when the caller may not change the job (Qualys `readOnly`); null when not reported or when the job ' +
+        'had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: (j) => j.readOnly, list: (i) => i.readOnly }),
     }),
     notification: t.field({
       type: JobNotification,
       nullable: true,
       description:
-        'E-mail notification settings (Qualys `notification`); null when notifications are not configured.',
+        'E-mail notification settings (Qualys `notification`, only the full job has them); null when notifications ' +
+        'are not configured or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: (j) => j.notification }),
     }),
   }),

@@ -23,29 +23,32 @@ function qidsOf(job: QualysDeploymentJob): number[] {
 MitigationJob.implement({
   description:
     'A mitigation job (Qualys TruRisk Mitigate, `/mtg/v1/deploymentjob`): applies mitigations for QIDs ' +
-    'instead of patches. On-demand or run-once only.',
+    'instead of patches. On-demand or run-once only. As on `Job`, every field but `id` is nullable: a field that ' +
+    'needs a call (the full job, the QIDs) is null with an error in `errors` when that call fails.',
   interfaces: [Job],
   fields: (t) => ({
     qids: t.intList({
-      nullable: false,
+      nullable: true,
       description:
         'The QIDs the job mitigates (Qualys `qids`; taken from the actions when the job payload omits them); ' +
-        'empty when none.',
+        'empty when none. Null when the job had to be loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) => qidsOf(await loadFullJob(job, ctx)),
     }),
     vulnerabilities: t.field({
       type: [Vulnerability],
-      nullable: false,
+      nullable: true,
       description:
-        'The QIDs of `qids` as vulnerabilities (batched with every other QID of the request); QIDs Qualys does ' +
-        'not know are left out.',
+        'The QIDs of `qids` as vulnerabilities (batched `POST /pm/v1/vulnerabilities` with every other QID of the ' +
+        'request); QIDs Qualys does not know are left out. Null when the QID lookup (or loading the job) failed ' +
+        '(see `errors`).',
       resolve: async (job, _args, ctx) => loadVulnerabilities(qidsOf(await loadFullJob(job, ctx)), ctx),
     }),
     actions: t.field({
       type: [MitigationAction],
-      nullable: false,
+      nullable: true,
       description:
-        'One mitigation action per QID (the "Apply Mitigation" items of Qualys `preDeployActions`).',
+        'One mitigation action per QID (the "Apply Mitigation" items of Qualys `preDeployActions`); empty when ' +
+        'none. Null when the job had to be loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) => {
         const full = await loadFullJob(job, ctx);
         return deployActions(full.preDeployActions.filter(isMitigationAction), qualysPlatform(full.platform));

@@ -41,15 +41,18 @@ function fullJobField<T>(
 PatchJob.implement({
   description:
     'A Patch Management deployment job: installs (or rolls back) patches on assets on a schedule (Qualys ' +
-    '`/pm/v1/deploymentjob`).',
+    '`/pm/v1/deploymentjob`). As on `Job`, every field but `id` is nullable: a field that needs a call (the ' +
+    'full job, its runs, a run result) is null with an error in `errors` when that call fails, and the job ' +
+    'stays in its list.',
   interfaces: [Job],
   fields: (t) => ({
     approvedPatches: t.field({
       type: [Patch],
-      nullable: false,
+      nullable: true,
       description:
         'The patches the job deploys (Qualys `approvedPatches`; `patches` in job lists, whose titles cost no ' +
-        'call). Empty for jobs that select patches by QQL (`patchQql`) or from a linked job.',
+        'call). Empty for jobs that select patches by QQL (`patchQql`) or from a linked job. Null when the job ' +
+        'had to be loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) => {
         const item = job.listItem;
         if (!job.full && item) {
@@ -69,8 +72,10 @@ PatchJob.implement({
     }),
     disabledPatches: t.field({
       type: [Patch],
-      nullable: false,
-      description: 'Patches of the job that are switched off (Qualys `disabledPatches`); empty when none.',
+      nullable: true,
+      description:
+        'Patches of the job that are switched off (Qualys `disabledPatches`); empty when none. Null when the job ' +
+        'had to be loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) => {
         const ids = await jobField(job, ctx, {
           full: (j) => j.disabledPatches,
@@ -81,14 +86,17 @@ PatchJob.implement({
     }),
     patchCount: t.int({
       nullable: true,
-      description: 'How many patches the job has (Qualys `patchCount`); null when not reported.',
+      description:
+        'How many patches the job has (Qualys `patchCount`); null when not reported ' +
+        'or when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.patchCount, list: (i) => i.patchCount }),
     }),
     usesPatchQql: t.boolean({
       nullable: true,
       description:
-        'True when the job selects patches by QQL at each run (Qualys `isDynamicPatchesQQL`); null when unset.',
+        'True when the job selects patches by QQL at each run (Qualys `isDynamicPatchesQQL`); null when unset' +
+        ' or when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.isDynamicPatchesQQL, list: (i) => i.isDynamicPatchesQQL }),
     }),
@@ -96,7 +104,7 @@ PatchJob.implement({
       nullable: true,
       description:
         'The patch QQL the job selects patches with (Qualys `dynamicPatchesQQL`); null when the job lists its ' +
-        'patches explicitly.',
+        'patches explicitly or when the job had to be loaded and that failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => j.dynamicPatchesQQL || null,
@@ -107,7 +115,8 @@ PatchJob.implement({
       type: PatchJob,
       nullable: true,
       description:
-        'The job this one takes its patches from (Qualys `linkedJobId`, release 3.3); null when not linked.',
+        'The job this one takes its patches from (Qualys `linkedJobId`, release 3.3); its `id` costs no call. Null ' +
+        'when not linked or when the job had to be loaded and that failed (see `errors`).',
       resolve: async (job, _args, ctx) => {
         const id = await jobField(job, ctx, { full: (j) => j.linkedJobId, list: (i) => i.linkedJobId });
         return id ? { kind: 'PATCH' as const, id, platform: knownJobPlatform(job) } : null;
@@ -115,9 +124,10 @@ PatchJob.implement({
     }),
     runs: t.field({
       type: [JobRun],
-      nullable: false,
+      nullable: true,
       description:
-        'The runs of the job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`); empty when it never ran.',
+        'The runs of the job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`, one call per job per request); empty ' +
+        'when it never ran. Null when the runs could not be loaded (see `errors`).',
       resolve: async (job, _args, ctx) => {
         const runs = await ctx.loaders.jobRunsByJobId.load(job.id);
         const platform = knownJobPlatform(job);
@@ -128,13 +138,16 @@ PatchJob.implement({
       type: JobResult,
       nullable: true,
       description:
-        'The per-asset results of the latest run (one call per job per request); null when the job never ran.',
+        'The per-asset results of the latest run (one call per job per request); null when the job never ran, or ' +
+        'when the result summary could not be loaded (see `errors`).',
       resolve: (job, _args, ctx) => loadJobResult(job.id, null, knownJobPlatform(job), ctx),
     }),
     result: t.field({
       type: JobResult,
       nullable: true,
-      description: 'The per-asset results of one run; null when Qualys does not know the run.',
+      description:
+        'The per-asset results of one run (one call per run per request); null when Qualys does not know the run, ' +
+        'or when the result summary could not be loaded (see `errors`).',
       args: {
         jobInstanceId: t.arg.int({
           required: true,
@@ -146,16 +159,19 @@ PatchJob.implement({
     }),
     preDeployActions: t.field({
       type: [DeployAction],
-      nullable: false,
+      nullable: true,
       description:
-        'Actions run before deploying, e.g. the Linux package-cache update (Qualys `preDeployActions`); empty when none.',
+        'Actions run before deploying, e.g. the Linux package-cache update (Qualys `preDeployActions`; only the ' +
+        'full job has them); empty when none. Null when loading the job failed (see `errors`).',
       resolve: async (job, _args, ctx) =>
         deployActions(await fullJobField(job, ctx, (j) => j.preDeployActions), knownJobPlatform(job)),
     }),
     postDeployActions: t.field({
       type: [DeployAction],
-      nullable: false,
-      description: 'Actions run after deploying (Qualys `postDeployActions`); empty when none.',
+      nullable: true,
+      description:
+        'Actions run after deploying (Qualys `postDeployActions`; only the full job has them); empty when none. ' +
+        'Null when loading the job failed (see `errors`).',
       resolve: async (job, _args, ctx) =>
         deployActions(await fullJobField(job, ctx, (j) => j.postDeployActions), knownJobPlatform(job)),
     }),
@@ -163,33 +179,38 @@ PatchJob.implement({
       type: UserMessage,
       nullable: true,
       description:
-        'The message shown before deployment starts (Qualys `preDeployment`); null when not configured.',
+        'The message shown before deployment starts (Qualys `preDeployment`); null when not configured or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => userMessageFrom(j.preDeployment)),
     }),
     deferment: t.field({
       type: Deferment,
       nullable: true,
       description:
-        'How the user may postpone the deployment (Qualys `preDeployment.deferment`); null when not configured.',
+        'How the user may postpone the deployment (Qualys `preDeployment.deferment`); null when not configured' +
+        ' or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => defermentFrom(j.preDeployment?.deferment)),
     }),
     duringDeploymentMessage: t.field({
       type: UserMessage,
       nullable: true,
-      description: 'The message shown while deploying (Qualys `duringDeployment`); null when not configured.',
+      description:
+        'The message shown while deploying (Qualys `duringDeployment`); null when not configured or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => userMessageFrom(j.duringDeployment)),
     }),
     rebootSettings: t.field({
       type: RebootSettings,
-      nullable: false,
-      description: 'Reboot behaviour after deployment (Qualys `postDeployment`).',
+      nullable: true,
+      description:
+        'Reboot behaviour after deployment (Qualys `postDeployment`; only the full job has it). Null when loading ' +
+        'the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j),
     }),
     completionMessage: t.field({
       type: UserMessage,
       nullable: true,
       description:
-        'The message shown when deployment completes (Qualys `postDeployment.onComplete`); null when not configured.',
+        'The message shown when deployment completes (Qualys `postDeployment.onComplete`); null when not ' +
+        'configured or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) => userMessageFrom(j.postDeployment?.onComplete)),
     }),
@@ -197,7 +218,7 @@ PatchJob.implement({
       nullable: true,
       description:
         'True when Windows always shows the completion prompt (Qualys `onComplete.alwaysShowCompletedPrompt`, ' +
-        'release 3.3); null when unset.',
+        'release 3.3); null when unset or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) => j.postDeployment?.onComplete?.alwaysShowCompletedPrompt ?? null),
     }),
@@ -205,7 +226,7 @@ PatchJob.implement({
       type: ReattemptSettings,
       nullable: true,
       description:
-        'Reattempts of failed patches (Windows, release 3.5); null when the job has no such settings.',
+        'Reattempts of failed patches (Windows, release 3.5); null when the job has no such settings or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) =>
           j.enableReattemptFailedPatches === null && j.reattemptFailedPatches === null ? null : j,
@@ -216,7 +237,7 @@ PatchJob.implement({
       nullable: true,
       description:
         'Agents start downloading at a random time within this window, up to 8 hours (Qualys ' +
-        '`downloadRandomizeTime` + `downloadRandomizeTimeUnit`); null when off (0).',
+        '`downloadRandomizeTime` + `downloadRandomizeTimeUnit`); null when off (0) or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) =>
           durationFrom(j.downloadRandomizeTime, j.downloadRandomizeTimeUnit, [0]),
@@ -225,31 +246,36 @@ PatchJob.implement({
     timeout: t.field({
       type: Duration,
       nullable: true,
-      description: 'How long a run may take (Qualys `timeout` + `timeoutUnit`); null when unlimited (-1).',
+      description:
+        'How long a run may take (Qualys `timeout` + `timeoutUnit`); null when unlimited (-1) or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) => durationFrom(j.timeout, j.timeoutUnit, [-1])),
     }),
     opportunisticDownloads: t.boolean({
       nullable: true,
       description:
-        'True when agents may download patches ahead of the run (Qualys `opportunisticDownloads`, Windows); null when unset.',
+        'True when agents may download patches ahead of the run (Qualys `opportunisticDownloads`, Windows); null ' +
+        'when unset or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.opportunisticDownloads),
     }),
     minimizeWindow: t.boolean({
       nullable: true,
-      description: 'True when user prompts open minimised (Qualys `minimizeWindow`); null when unset.',
+      description:
+        'True when user prompts open minimised (Qualys `minimizeWindow`); null when unset or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.minimizeWindow),
     }),
     continueOnPatchFailure: t.boolean({
       nullable: true,
       description:
-        'True when a failed patch does not stop the others (Qualys `continueOnPatchFailure`, Linux); null when unset.',
+        'True when a failed patch does not stop the others (Qualys `continueOnPatchFailure`, Linux); null when ' +
+        'unset or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.continueOnPatchFailure),
     }),
     allowExecutionWithPendingReboot: t.boolean({
       nullable: true,
       description:
-        'True when the job runs although a reboot is pending (Qualys `allowExecutionWithPendingReboot`); null when unset.',
+        'True when the job runs although a reboot is pending (Qualys `allowExecutionWithPendingReboot`); null when ' +
+        'unset or when loading the job failed (see `errors`).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.allowExecutionWithPendingReboot),
     }),
   }),

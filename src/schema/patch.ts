@@ -50,56 +50,69 @@ Patch.implement({
   description:
     'A patch (Qualys patch UUID). Details come from the customer patch list (`GET /pm/v1/patches`, with ' +
     'per-customer counts) or the patch catalog (`POST /pm/v1/patchcatalog/patches`, batched 1,000 UUIDs per ' +
-    'platform per call). Fields are null when neither knows the patch.',
+    'platform per call). Only `id` is non-null: other fields are null (lists empty) when neither knows the ' +
+    'patch, and null with an error in `errors` when they needed the catalog lookup and it failed.',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false, description: 'The patch UUID.' }),
     title: t.string({
       nullable: true,
-      description: 'The patch title; null when Qualys does not know the patch.',
+      description:
+        'The patch title (no call from job lists and patch lists); null when Qualys does not know the patch' +
+        ' or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) =>
         p.full ? p.full.title : (p.title ?? patchField(p, ctx, (r) => r.title, null)),
     }),
     kb: t.string({
       nullable: true,
-      description: 'The Microsoft KB article (`KB4569073`); null for non-Microsoft patches or when unknown.',
+      description:
+        'The Microsoft KB article (`KB4569073`); null for non-Microsoft patches, when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.kb || null, null),
     }),
     bulletin: t.string({
       nullable: true,
       description:
-        'The vendor bulletin id (`MS20-08-SSU-4569073`); null when the vendor has none or unknown.',
+        'The vendor bulletin id (`MS20-08-SSU-4569073`); null when the vendor has none, when unknown' +
+        ' or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.bulletin || null, null),
     }),
     vendor: t.string({
       nullable: true,
-      description: 'The vendor (`Microsoft`); null when unknown.',
+      description:
+        'The vendor (`Microsoft`); null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.vendor, null),
     }),
     vendorSeverity: t.field({
       type: VendorSeverity,
       nullable: true,
-      description: "The vendor's severity rating (Qualys `vendorSeverity`); null when unrated or unknown.",
+      description:
+        "The vendor's severity rating (Qualys `vendorSeverity`); null when unrated, when unknown or when the catalog lookup failed (see `errors`).",
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => vendorSeverityFromWire(r.vendorSeverity), null),
     }),
     vendorSeverityLabel: t.string({
       nullable: true,
-      description: 'The raw Qualys `vendorSeverity` value, for values `vendorSeverity` maps to `OTHER`.',
+      description:
+        'The raw Qualys `vendorSeverity` value, for values `vendorSeverity` maps to `OTHER`; null when unrated, ' +
+        'when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.vendorSeverity, null),
     }),
     category: t.string({
       nullable: true,
-      description: 'The patch category (`Security Patches`); null when unknown.',
+      description:
+        'The patch category (`Security Patches`); null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.category, null),
     }),
     type: t.string({
       nullable: true,
-      description: 'The patch type as Qualys names it (`OS`, `APPLICATION`, ...); null when unknown.',
+      description:
+        'The patch type as Qualys names it (`OS`, `APPLICATION`, ...); null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.type, null),
     }),
     platform: t.field({
       type: Platform,
       nullable: true,
-      description: 'The platform of the patch; null when unknown.',
+      description:
+        'The platform of the patch (no call when the referencing job, result or list says it); null when unknown' +
+        ' or when the catalog lookup failed (see `errors`).',
       resolve: async (p, _args, ctx) => {
         const platform = await platformOf(p, ctx);
         return platform ? platformFromWire(platform) : null;
@@ -107,107 +120,126 @@ Patch.implement({
     }),
     isSecurity: t.boolean({
       nullable: true,
-      description: 'True for a security patch; null when unknown.',
+      description:
+        'True for a security patch; null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.isSecurity, null),
     }),
     isSuperseded: t.boolean({
       nullable: true,
-      description: 'True when a newer patch supersedes it; null when unknown (Qualys sends null on Linux).',
+      description:
+        'True when a newer patch supersedes it; null when unknown (Qualys sends null on Linux) or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.isSuperseded, null),
     }),
     isRollback: t.boolean({
       nullable: true,
       description:
-        'True when the patch can be rolled back (uninstalled) by a rollback job; null when unknown.',
+        'True when the patch can be rolled back (uninstalled) by a rollback job; null when unknown' +
+        ' or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.isRollback, null),
     }),
     rebootRequired: t.boolean({
       nullable: true,
-      description: 'True when installing it needs a reboot; null when unknown.',
+      description:
+        'True when installing it needs a reboot; null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.rebootRequired, null),
     }),
     cves: t.stringList({
-      nullable: false,
-      description: 'CVE ids the patch fixes (Qualys `cve`); empty when none or when the patch is unknown.',
+      nullable: true,
+      description:
+        'CVE ids the patch fixes (Qualys `cve`); empty when none or when the patch is unknown. Null when the ' +
+        'catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.cve, []),
     }),
     qids: t.intList({
-      nullable: false,
+      nullable: true,
       description:
-        'QIDs the patch fixes (Qualys `qid`, numbers even where Qualys sends strings); empty when none.',
+        'QIDs the patch fixes (Qualys `qid`, numbers even where Qualys sends strings); empty when none or when ' +
+        'the patch is unknown. Null when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.qid, []),
     }),
     vulnerabilities: t.field({
       type: [Vulnerability],
-      nullable: false,
+      nullable: true,
       description:
         'The QIDs of `qids` as vulnerabilities (batched `POST /pm/v1/vulnerabilities`); QIDs Qualys does not ' +
-        'know are left out.',
+        'know are left out. Null when the catalog lookup or the QID lookup failed (see `errors`).',
       resolve: async (p, _args, ctx) => loadVulnerabilities(await patchField(p, ctx, (r) => r.qid, []), ctx),
     }),
     supersedes: t.field({
       type: [Patch],
-      nullable: false,
-      description: 'The older patches this one replaces (Qualys `supersedes`); empty when none or unknown.',
+      nullable: true,
+      description:
+        'The older patches this one replaces (Qualys `supersedes`); empty when none or unknown. Null when the ' +
+        'catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => linkedPatches(p, ctx, (r) => r.supersedes),
     }),
     supersededBy: t.field({
       type: [Patch],
-      nullable: false,
+      nullable: true,
       description:
-        'The newer patches that replace this one (Qualys `supersededBy`); empty when none or unknown.',
+        'The newer patches that replace this one (Qualys `supersededBy`); empty when none or unknown. Null when ' +
+        'the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => linkedPatches(p, ctx, (r) => r.supersededBy),
     }),
     appFamilies: t.stringList({
-      nullable: false,
+      nullable: true,
       description:
-        'Application families (Qualys `appFamily`, a string or a list upstream); empty when unknown.',
+        'Application families (Qualys `appFamily`, a string or a list upstream); empty when none or unknown. ' +
+        'Null when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.appFamily, []),
     }),
     products: t.stringList({
-      nullable: false,
-      description: 'Products the patch applies to (Qualys `product`); empty when unknown.',
+      nullable: true,
+      description:
+        'Products the patch applies to (Qualys `product`); empty when none or unknown. Null when the catalog ' +
+        'lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.product, []),
     }),
     architectures: t.stringList({
-      nullable: false,
-      description: 'CPU architectures (Qualys `architecture`, e.g. `X64`); empty when unknown.',
+      nullable: true,
+      description:
+        'CPU architectures (Qualys `architecture`, e.g. `X64`); empty when none or unknown. Null when the catalog ' +
+        'lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.architecture, []),
     }),
     vendorLink: t.string({
       nullable: true,
-      description: "The vendor's page about the patch (Qualys `vendorlink`); null when none.",
+      description:
+        "The vendor's page about the patch (Qualys `vendorlink`); null when none or when the catalog lookup failed (see `errors`).",
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.vendorlink, null),
     }),
     downloadMethod: t.string({
       nullable: true,
-      description: 'How the agent obtains the patch (`Automatic`, ...); null when unknown.',
+      description:
+        'How the agent obtains the patch (`Automatic`, ...); null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.downloadMethod, null),
     }),
     publishedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the vendor published the patch (Qualys `publishedDate`); null when unknown.',
+      description:
+        'When the vendor published the patch (Qualys `publishedDate`); null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.publishedDate, null),
     }),
     modifiedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the patch record last changed (Qualys `modifiedDate`); null when unknown.',
+      description:
+        'When the patch record last changed (Qualys `modifiedDate`); null when unknown or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.modifiedDate, null),
     }),
     missingCount: t.int({
       nullable: true,
       description:
         'On how many of your assets the patch is missing. Only the patch list (`patches`) has it: null when ' +
-        'the patch was loaded from the patch catalog.',
+        'the patch was loaded from the patch catalog or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.missingCount, null),
     }),
     installedCount: t.int({
       nullable: true,
       description:
         'On how many of your assets the patch is installed. Only the patch list (`patches`) has it: null when ' +
-        'the patch was loaded from the patch catalog.',
+        'the patch was loaded from the patch catalog or when the catalog lookup failed (see `errors`).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.installedCount, null),
     }),
   }),

@@ -61,9 +61,9 @@ describe('named operations: upstream calls', () => {
     expect(new Set(asked)).toEqual(resultPatchIds);
     expect(asked).toHaveLength(resultPatchIds.size); // no id asked twice
     // Approved patches and asset names came with the job list and the results: no call for them.
-    expect(jobs.some((j) => j.approvedPatches.length > 0 && j.approvedPatches.every((p) => p.title))).toBe(
-      true,
-    );
+    expect(
+      jobs.some((j) => (j.approvedPatches?.length ?? 0) > 0 && j.approvedPatches?.every((p) => p.title)),
+    ).toBe(true);
   });
 
   it('JobDetail: the job, its linked job, one asset page, one catalog call, the runs, one result per run', async () => {
@@ -83,9 +83,9 @@ describe('named operations: upstream calls', () => {
     expect(detail?.id).toBe(job.id);
     const assetIds = (job.job['assetIds'] as string[] | null) ?? [];
     const approved = (job.job['approvedPatches'] as string[] | null) ?? [];
-    expect(detail?.assets.map((a) => a.id)).toEqual(assetIds);
-    expect(detail?.assets.every((a) => a.operatingSystem !== null)).toBe(true);
-    expect(detail?.approvedPatches.map((p) => p.id)).toEqual(approved);
+    expect(detail?.assets?.map((a) => a.id)).toEqual(assetIds);
+    expect(detail?.assets?.every((a) => a.operatingSystem !== null)).toBe(true);
+    expect(detail?.approvedPatches?.map((p) => p.id)).toEqual(approved);
     expect(detail?.runs?.map((r) => r.jobInstanceId)).toEqual(job.runs.map((r) => r.jobInstanceId));
 
     expect(h.callCounts()).toEqual({
@@ -101,7 +101,7 @@ describe('named operations: upstream calls', () => {
     const store = h.simulator.store();
     const job = store.patchJobs.find((j) => j.source.kind === 'linked');
     expect(job).toBeDefined();
-    if (!job || job.source.kind !== 'linked') return;
+    if (job?.source.kind !== 'linked') return;
     const result = await h.execute(JobDetailDocument, { id: job.id });
     expect(result.errors).toBeUndefined();
     expect(result.data?.patchJob?.linkedJob?.id).toBe(job.source.jobId);
@@ -124,10 +124,10 @@ describe('named operations: upstream calls', () => {
     const result = await h.execute(PatchSupersedenceDocument, { id: patch.id, platform: 'WINDOWS' });
     expect(result.errors).toBeUndefined();
     const data = result.data?.patch;
-    expect(data?.supersedes.map((p) => p.id)).toEqual(patch.supersedes);
-    expect(data?.supersededBy.map((p) => p.id)).toEqual(patch.supersededBy);
+    expect(data?.supersedes?.map((p) => p.id)).toEqual(patch.supersedes);
+    expect(data?.supersededBy?.map((p) => p.id)).toEqual(patch.supersededBy);
     for (const child of data?.supersedes ?? []) {
-      expect(child.supersedes.map((p) => p.id)).toEqual(byId.get(child.id)?.supersedes);
+      expect(child.supersedes?.map((p) => p.id)).toEqual(byId.get(child.id)?.supersedes);
       expect(child.title).toBe(byId.get(child.id)?.title);
     }
     const level1 = new Set([...patch.supersedes, ...patch.supersededBy]);
@@ -165,8 +165,8 @@ describe('named operations: upstream calls', () => {
     expect(result.errors).toBeUndefined();
     const data = result.data?.mitigationJob;
     expect(data?.qids).toEqual([...job.qids]);
-    expect(data?.actions.map((a) => a.qid)).toEqual([...job.qids]);
-    expect(data?.actions.every((a) => a.vulnerability?.qid === a.qid && a.vulnerability.title)).toBe(true);
+    expect(data?.actions?.map((a) => a.qid)).toEqual([...job.qids]);
+    expect(data?.actions?.every((a) => a.vulnerability?.qid === a.qid && a.vulnerability.title)).toBe(true);
     expect(h.callCounts()).toEqual({ 'GET /mtg/v1/deploymentjob/{id}': 1, 'POST /pm/v1/vulnerabilities': 1 });
   });
 });
