@@ -69,3 +69,38 @@ export async function settlePerKey<K, V>(
   const settled = await Promise.allSettled(keys.map((key) => call(key)));
   return settled.map((s) => (s.status === 'fulfilled' ? s.value : toError(s.reason)));
 }
+
+/**
+ * The shared shape of the per-platform batch functions: groups platform-scoped keys by platform,
+ * splits each group into chunks of at most `chunkSize` ids, fetches every chunk concurrently
+ * with `fetchChunk(platform, ids)`, and answers each key, in key order, with the record whose
+ * `id` matches, `null` when the answer lacks it, or the chunk's error (only that chunk's keys
+ * fail).
+ */
+export async function loadByPlatformInChunks<T extends { readonly id: string }>(
+  keys: readonly PlatformScopedKey[],
+  chunkSize: number,
+  fetchChunk: (platform: QualysPlatform, ids: string[]) => Promise<readonly T[]>,
+): Promise<(T | null | Error)[]> {
+  const results: (T | null | Error)[] = keys.map(() => null);
+  const calls: Promise<void>[] = [];
+  for (const [platform, indexes] of groupByPlatform(keys)) {
+    for (const part of chunk(indexes, chunkSize)) {
+      const ids = part.map((i) => keys[i]?.id ?? '');
+      calls.push(
+        fetchChunk(platform, ids).then(
+          (records) => {
+            const byId = new Map(records.map((r) => [r.id, r]));
+            for (const i of part) results[i] = byId.get(keys[i]?.id ?? '') ?? null;
+          },
+          (error: unknown) => {
+            const failure = toError(error);
+            for (const i of part) results[i] = failure;
+          },
+        ),
+      );
+    }
+  }
+  await Promise.all(calls);
+  return results;
+}

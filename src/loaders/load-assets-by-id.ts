@@ -4,7 +4,7 @@
 import { QUALYS_LIMITS, type QualysApi } from '../qualys/api.js';
 import type { QualysAsset } from '../qualys/schemas/index.js';
 import { assetUuidQql } from './asset-qql.js';
-import { chunk, groupByPlatform, type PlatformScopedKey, toError } from './keys.js';
+import { loadByPlatformInChunks, type PlatformScopedKey } from './keys.js';
 
 /**
  * Loads full asset records for platform-scoped asset UUIDs.
@@ -24,25 +24,11 @@ export async function loadAssetsById(
   keys: readonly PlatformScopedKey[],
   api: QualysApi,
 ): Promise<(QualysAsset | null | Error)[]> {
-  const results: (QualysAsset | null | Error)[] = keys.map(() => null);
-  const calls: Promise<void>[] = [];
-  for (const [platform, indexes] of groupByPlatform(keys)) {
-    for (const part of chunk(indexes, QUALYS_LIMITS.assetsPerPage)) {
-      const uuids = part.map((i) => keys[i]?.id ?? '');
-      calls.push(
-        api.listAssets({ platform, query: assetUuidQql(uuids), pageSize: QUALYS_LIMITS.assetsPerPage }).then(
-          (page) => {
-            const byId = new Map(page.assets.map((a) => [a.id, a]));
-            for (const i of part) results[i] = byId.get(keys[i]?.id ?? '') ?? null;
-          },
-          (error: unknown) => {
-            const failure = toError(error);
-            for (const i of part) results[i] = failure;
-          },
-        ),
-      );
-    }
-  }
-  await Promise.all(calls);
-  return results;
+  return loadByPlatformInChunks(
+    keys,
+    QUALYS_LIMITS.assetsPerPage,
+    async (platform, uuids) =>
+      (await api.listAssets({ platform, query: assetUuidQql(uuids), pageSize: QUALYS_LIMITS.assetsPerPage }))
+        .assets,
+  );
 }

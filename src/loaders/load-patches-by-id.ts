@@ -3,7 +3,7 @@
  */
 import { QUALYS_LIMITS, type QualysApi } from '../qualys/api.js';
 import type { QualysPatch } from '../qualys/schemas/index.js';
-import { chunk, groupByPlatform, type PlatformScopedKey, toError } from './keys.js';
+import { loadByPlatformInChunks, type PlatformScopedKey } from './keys.js';
 
 /**
  * Loads patch details from the patch catalog for platform-scoped patch UUIDs.
@@ -24,25 +24,7 @@ export async function loadPatchesById(
   keys: readonly PlatformScopedKey[],
   api: QualysApi,
 ): Promise<(QualysPatch | null | Error)[]> {
-  const results: (QualysPatch | null | Error)[] = keys.map(() => null);
-  const calls: Promise<void>[] = [];
-  for (const [platform, indexes] of groupByPlatform(keys)) {
-    for (const part of chunk(indexes, QUALYS_LIMITS.patchUuidsPerCatalogCall)) {
-      const patchUuids = part.map((i) => keys[i]?.id ?? '');
-      calls.push(
-        api.getCatalogPatches({ platform, patchUuids }).then(
-          (patches) => {
-            const byId = new Map(patches.map((p) => [p.id, p]));
-            for (const i of part) results[i] = byId.get(keys[i]?.id ?? '') ?? null;
-          },
-          (error: unknown) => {
-            const failure = toError(error);
-            for (const i of part) results[i] = failure;
-          },
-        ),
-      );
-    }
-  }
-  await Promise.all(calls);
-  return results;
+  return loadByPlatformInChunks(keys, QUALYS_LIMITS.patchUuidsPerCatalogCall, (platform, patchUuids) =>
+    api.getCatalogPatches({ platform, patchUuids }),
+  );
 }
