@@ -165,6 +165,11 @@ export interface DefermentParent {
 /** One mitigation of a mitigation action. */
 export type MitigationParent = z.output<typeof QualysMitigationSchema>;
 
+/*
+ * Pothos refs, one per GraphQL type and named as the type (STYLE.md §2). Each is implemented,
+ * with its description and fields, in the type's own file (`job.ts`, `patch.ts`, ...); the
+ * type parameter is the parent shape its resolvers receive (see the `*Parent` types above).
+ */
 export const Job = builder.interfaceRef<JobParent>('Job');
 export const PatchJob = builder.objectRef<JobParent>('PatchJob');
 export const MitigationJob = builder.objectRef<JobParent>('MitigationJob');
