@@ -22,6 +22,12 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const fleetSize = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(1_000_000, 'must be at most 1000000');
+
 const EnvSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -41,6 +47,10 @@ const EnvSchema = z.object({
   SIMULATOR_LATENCY_MS: positiveMs(60_000).default(0),
   SIMULATOR_JITTER_MS: positiveMs(60_000).default(0),
   SIMULATOR_SEED: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
+  SIMULATOR_ASSETS: fleetSize.default(2000),
+  SIMULATOR_PATCHES: fleetSize.default(5000),
+  SIMULATOR_PATCH_JOBS: fleetSize.default(200),
+  SIMULATOR_MITIGATION_JOBS: fleetSize.default(40),
 });
 
 /** Problems that involve several variables (checked even when single values are bad). */
@@ -78,6 +88,11 @@ export interface Config {
     jitterMs: number;
     /** Seed of the generated fleet (`SIMULATOR_SEED`). Default 1. */
     seed: number;
+    /**
+     * Sizes of the generated fleet (`SIMULATOR_ASSETS`, `SIMULATOR_PATCHES`,
+     * `SIMULATOR_PATCH_JOBS`, `SIMULATOR_MITIGATION_JOBS`). Defaults 2,000, 5,000, 200, 40.
+     */
+    fleet: { assets: number; patches: number; patchJobs: number; mitigationJobs: number };
   };
 }
 
@@ -119,6 +134,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         latencyMs: e.SIMULATOR_LATENCY_MS,
         jitterMs: e.SIMULATOR_JITTER_MS,
         seed: e.SIMULATOR_SEED,
+        fleet: {
+          assets: e.SIMULATOR_ASSETS,
+          patches: e.SIMULATOR_PATCHES,
+          patchJobs: e.SIMULATOR_PATCH_JOBS,
+          mitigationJobs: e.SIMULATOR_MITIGATION_JOBS,
+        },
       },
     },
   };
@@ -144,4 +165,9 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
     ['SIMULATOR_LATENCY_MS', 'embedded simulator only: latency injected per call, ms', '0'],
     ['SIMULATOR_JITTER_MS', 'embedded simulator only: uniform jitter added to the latency, ms', '0'],
     ['SIMULATOR_SEED', 'embedded simulator only: seed of the generated fleet', '1'],
+    [
+      'SIMULATOR_ASSETS / SIMULATOR_PATCHES / SIMULATOR_PATCH_JOBS / SIMULATOR_MITIGATION_JOBS',
+      'embedded simulator only: sizes of the generated fleet',
+      '2000 / 5000 / 200 / 40',
+    ],
   ];

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     const { createSimulator } = await import('./simulator/index.js');
     const simulator = createSimulator({
       seed: config.simulator.seed,
+      fleet: config.simulator.fleet,
       latencyMs: config.simulator.latencyMs,
       jitterMs: config.simulator.jitterMs,
     });

@@ -13,7 +13,12 @@ describe('loadConfig', () => {
         credentials: null,
         qualysTimeoutMs: 30_000,
         graphiql: true,
-        simulator: { latencyMs: 0, jitterMs: 0, seed: 1 },
+        simulator: {
+          latencyMs: 0,
+          jitterMs: 0,
+          seed: 1,
+          fleet: { assets: 2000, patches: 5000, patchJobs: 200, mitigationJobs: 40 },
+        },
       },
     });
   });
