@@ -91,8 +91,9 @@ export interface ListAssetsByPageParams extends QualysOffsetPage {
  * (`_error.errorCode` "2501"), `QUALYS_BAD_REQUEST` (400 `_error`, Qualys' message kept),
  * `QUALYS_HTTP_STATUS`, `QUALYS_TIMEOUT`, `QUALYS_ABORTED`, `QUALYS_NETWORK`, `QUALYS_BAD_PAYLOAD`
  * (QUALYS-API.md §5; mapping in `createQualysClient`). Programming errors (a batch over
- * {@link QUALYS_LIMITS}, a negative page number, a non-integer id) reject with a plain
- * `RangeError` before any request.
+ * {@link QUALYS_LIMITS}, a negative page number, a non-integer id, a blank job id in a bulk
+ * call, a mutation body that is not a JSON object) reject with a plain `RangeError` before any
+ * request.
  */
 export interface QualysApi {
   /**
@@ -188,6 +189,132 @@ export interface QualysApi {
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job.
    */
   getMitigationJob(id: string): Promise<QualysDeploymentJob>;
+
+  // --- Job mutations. Create/update use the v2 endpoints of release 3.12 (seed 003): v1
+  // create/update reached end of support in February 2026 and reach end of life in July (MTG) and
+  // August (PM) 2026. None of these is ever sent twice by the client, except after a 401 to a
+  // service token (see "Sent once" on each method).
+
+  /**
+   * GET /pm/v1/deploymentjob/{id} as the raw wire object, for read-merge-write updates: Qualys'
+   * update expects the GET body back with edits (QUALYS-API.md §7.2, §7.3; seeds 000, 001, 003).
+   * Shape: `QualysWireJobSchema`: only checked to be a JSON object with a string `id`, returned
+   * as sent (unknown fields, `null` lists and key order kept).
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job (or `id` is "").
+   * @throws QualysBadPayloadError `QUALYS_BAD_PAYLOAD` when the body is not an object with a
+   *   string `id`.
+   */
+  getDeploymentJobWire(id: string): Promise<QualysWireObject>;
+  /**
+   * GET /mtg/v1/deploymentjob/{id} as the raw wire object (seed 003; see
+   * {@link QualysApi.getDeploymentJobWire}). Shape: `QualysWireJobSchema`.
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job (or `id` is "").
+   * @throws QualysBadPayloadError `QUALYS_BAD_PAYLOAD` when the body is not an object with a
+   *   string `id`.
+   */
+  getMitigationJobWire(id: string): Promise<QualysWireObject>;
+  /**
+   * POST /pm/v2/deploymentjob — create a patch deployment job from a full wire body (the shape of
+   * the seed 001/003 create samples; QUALYS-API.md §7.1, seed 003 "Extended Limits for
+   * Deployment Job Co-Authors"). Success is HTTP 201 (200 accepted too) with the created job.
+   * Shape: the body is sent as given (`content-type: application/json`); the answer is parsed
+   * with `QualysDeploymentJobSchema`.
+   *
+   * Sent once: never retried, also not after a timeout, a 5xx or a reset connection, since Qualys
+   * may have created the job; such failures leave the outcome unknown. The one exception is a
+   * 401 to a service token: Qualys' gateway rejected the request before it ran, so the client
+   * refreshes the token and sends it once more. A forwarded token's 401 is final.
+   * @throws QualysHttpError `QUALYS_BAD_REQUEST` with `qualysErrorCode` and Qualys' message when
+   *   Qualys rejects the body (`_error` 400; e.g. "2435", "Co-author limit exceeded. You can add
+   *   up to 200 co-authors per job", seed 003).
+   * @throws QualysError `QUALYS_RATE_LIMITED` (409/429), `QUALYS_HTTP_STATUS` (other non-2xx,
+   *   e.g. 410 for a retired endpoint), `QUALYS_TIMEOUT`, `QUALYS_NETWORK`, `QUALYS_BAD_PAYLOAD`
+   *   (the answer has no job `id`), `QUALYS_UNAUTHORIZED`.
+   * @throws RangeError when `body` is not a JSON-serialisable object, before any request.
+   */
+  createPatchJob(body: QualysWireObject): Promise<QualysDeploymentJob>;
+  /**
+   * PATCH /pm/v2/deploymentjob/update/{id} — replace a patch job's settings with a full wire body
+   * (QUALYS-API.md §7.3: the GET body with edits, see {@link QualysApi.getDeploymentJobWire};
+   * seed 003). Shape: answer parsed with `QualysDeploymentJobSchema`. Sent once, as
+   * {@link QualysApi.createPatchJob}.
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` (404, or `id` is "" without a request).
+   * @throws QualysHttpError `QUALYS_BAD_REQUEST` with `qualysErrorCode` (e.g. "2435").
+   * @throws QualysError and RangeError as {@link QualysApi.createPatchJob}.
+   */
+  updatePatchJob(id: string, body: QualysWireObject): Promise<QualysDeploymentJob>;
+  /**
+   * POST /mtg/v2/deploymentjob — create a mitigation job (seed 003 body shape: `qids`,
+   * `assetIds`, `assetTagIds`, ...; QUALYS-API.md §12.1). HTTP 201 (200 accepted) with the full
+   * job, parsed with `QualysDeploymentJobSchema`. Sent once, as {@link QualysApi.createPatchJob}.
+   * @throws QualysHttpError `QUALYS_BAD_REQUEST` with `qualysErrorCode` (e.g. "2435").
+   * @throws QualysError and RangeError as {@link QualysApi.createPatchJob}.
+   */
+  createMitigationJob(body: QualysWireObject): Promise<QualysDeploymentJob>;
+  /**
+   * PATCH /mtg/v2/deploymentjob/{id} — replace a mitigation job's settings (seed 003;
+   * QUALYS-API.md §12.2; note the path has no `/update/`, unlike PM). Answer parsed with
+   * `QualysDeploymentJobSchema`. Sent once, as {@link QualysApi.createPatchJob}.
+   * @throws QualysNotFoundError `QUALYS_NOT_FOUND` (404, or `id` is "" without a request).
+   * @throws QualysHttpError `QUALYS_BAD_REQUEST` with `qualysErrorCode` (e.g. "2435").
+   * @throws QualysError and RangeError as {@link QualysApi.createPatchJob}.
+   */
+  updateMitigationJob(id: string, body: QualysWireObject): Promise<QualysDeploymentJob>;
+  /**
+   * POST /pm/v1/deploymentjobs/update/status/{Enabled|Disabled} with `{"ids":[...]}` — HTTP 200
+   * with one result per id, success or failure (QUALYS-API.md §5, §7.5, §12.3). Shape: the
+   * answer is parsed with `QualysBulkJobResultListSchema` (values trimmed; `status` compared
+   * case-insensitively with "success") and returned as {@link QualysBulkJobResult}s: Qualys'
+   * items in its order, then, for each asked id Qualys returned no item for, a failure with
+   * error "Qualys returned no result for this job". Per-item failures are data, not errors.
+   * Duplicate ids are sent once. An empty `ids` answers `[]` without a request.
+   *
+   * Sent once, as {@link QualysApi.createPatchJob} (only a 401 to a service token is re-sent).
+   * @throws QualysError as {@link QualysApi.createPatchJob} (`QUALYS_BAD_PAYLOAD` when the
+   *   answer is not such a list).
+   * @throws RangeError when `status` is not `Enabled`/`Disabled` or `ids` is not an array of
+   *   non-blank strings, before any request.
+   */
+  setPatchJobsStatus(status: QualysJobConfigStatus, ids: readonly string[]): Promise<QualysBulkJobResult[]>;
+  /**
+   * POST /mtg/v1/deploymentjobs/update/status/{Enabled|Disabled} with `{"ids":[...]}`
+   * (QUALYS-API.md §12.3; "Non-recurring jobs cannot be disabled once enabled by user" comes
+   * back as a per-item failure). Results, missing items, sending and errors as
+   * {@link QualysApi.setPatchJobsStatus}.
+   */
+  setMitigationJobsStatus(
+    status: QualysJobConfigStatus,
+    ids: readonly string[],
+  ): Promise<QualysBulkJobResult[]>;
+  /**
+   * DELETE /pm/v1/deploymentjobs with the JSON body `{"ids":[...]}` (a DELETE with a body,
+   * `content-type: application/json`; QUALYS-API.md §7.6). Results, missing items, sending and
+   * errors as {@link QualysApi.setPatchJobsStatus} (RangeError only for bad `ids`).
+   */
+  deletePatchJobs(ids: readonly string[]): Promise<QualysBulkJobResult[]>;
+}
+
+/** A JSON object as Qualys sends or expects it on the wire (not normalised). */
+export type QualysWireObject = { [key: string]: unknown };
+
+/** The configuration status a job can be set to (wire `Enabled` / `Disabled`). */
+export type QualysJobConfigStatus = 'Enabled' | 'Disabled';
+
+/**
+ * One item of a bulk job call's answer: `{id, name, status: "success"|"failure", error?}`
+ * (QUALYS-API.md §5; the MTG sample has stray spaces in values, trimmed here). Wire schema:
+ * `QualysBulkJobResultItemSchema`. The client adds a failure item with error "Qualys returned no
+ * result for this job" for an asked id that Qualys' answer leaves out.
+ */
+export interface QualysBulkJobResult {
+  /** The job UUID the item is about. */
+  id: string;
+  /** The job name, when Qualys sends it. */
+  name: string | null;
+  /** True for `"success"`. */
+  success: boolean;
+  /** Qualys' reason for a failure (e.g. "Non-recurring jobs cannot be disabled once enabled by user"). */
+  error: string | null;
 }
 
 /** How a session authenticates to Qualys. */
@@ -228,6 +355,9 @@ export interface QualysLogger {
   error(obj: Record<string, unknown>, msg?: string): void;
 }
 
+/** The HTTP methods the client sends (reads GET/POST; job mutations also PATCH and DELETE). */
+export type QualysHttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 /**
  * What the client reports after each HTTP attempt to Qualys (API calls and `POST /auth`), so
  * the gateway can count and time upstream calls. A call retried after a 401 reports two
@@ -237,7 +367,7 @@ export interface QualysCallEvent {
   /** Endpoint template, e.g. `GET /pm/v1/deploymentjob/{id}` or `POST /auth`. */
   readonly endpoint: string;
   /** HTTP method sent. */
-  readonly method: 'GET' | 'POST';
+  readonly method: QualysHttpMethod;
   /** Concrete path sent, without the query string, e.g. `/pm/v1/deploymentjob/8ae6cd23-...`. */
   readonly path: string;
   /** HTTP status of the answer; `null` when none arrived (timeout, abort, network error). */

@@ -18,11 +18,15 @@ import {
   QUALYS_LIMITS,
   type QualysApi,
   type QualysAssetPage,
+  type QualysBulkJobResult,
   type QualysCallEvent,
   type QualysClient,
+  type QualysHttpMethod,
+  type QualysJobConfigStatus,
   type QualysLogger,
   type QualysPlatform,
   type QualysSessionOptions,
+  type QualysWireObject,
 } from './api.js';
 import { createTokenManager, type QualysServiceCredentials, type TokenManager } from './auth.js';
 import { QualysNetworkError, QualysNotFoundError, QualysUnauthorizedError } from './errors.js';
@@ -39,8 +43,11 @@ import {
   sendHttp,
 } from './http.js';
 import {
+  isBulkJobSuccess,
   QualysAssetListSchema,
   QualysAssetUuidMappingSchema,
+  type QualysBulkJobResultItem,
+  QualysBulkJobResultListSchema,
   QualysDeploymentJobListSchema,
   QualysDeploymentJobSchema,
   QualysJobResultSummarySchema,
@@ -48,6 +55,7 @@ import {
   QualysLinkableJobListSchema,
   QualysPatchListSchema,
   QualysVulnerabilityListSchema,
+  QualysWireJobSchema,
 } from './schemas/index.js';
 
 export type { QualysServiceCredentials } from './auth.js';
@@ -72,6 +80,8 @@ export interface QualysClientOptions {
    * The undici dispatcher every request goes through (an `Agent`, a `MockAgent` in tests). The
    * client never closes an injected dispatcher. Default: an `undici.Agent` with keep-alive,
    * owned by the client and closed by `close()`. The client never calls `setGlobalDispatcher`.
+   * An injected dispatcher must not retry on its own (no `RetryAgent` or retry interceptor: its
+   * defaults replay DELETE and would re-send `deletePatchJobs`); the job mutations are sent once.
    */
   dispatcher?: Dispatcher | undefined;
   /**
@@ -118,11 +128,11 @@ const BEARER_CHARS = /^[\x21-\x7e]+$/;
 interface CallSpec<S extends z.ZodType> {
   /** Endpoint template, e.g. `GET /pm/v1/deploymentjob/{id}`. */
   readonly endpoint: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: QualysHttpMethod;
   /** Concrete path with encoded ids. */
   readonly path: string;
   readonly query?: URLSearchParams | undefined;
-  /** JSON body (POST). */
+  /** JSON body (POST, PATCH, the bulk DELETE); serialised once per call, before any request. */
   readonly json?: unknown;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
@@ -203,18 +213,94 @@ function idSegment(endpoint: string, id: string): string {
 }
 
 /**
+ * Serialises a call's JSON body once, before any request. A value JSON cannot represent (a
+ * BigInt, a cycle) is a programming error of the caller: a `RangeError` naming only the method.
+ */
+function serialiseBody(endpoint: string, json: unknown): string | undefined {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.stringify(json);
+  } catch (cause) {
+    throw new RangeError(`QualysApi: the request body of ${endpoint} is not JSON-serialisable`, { cause });
+  }
+}
+
+/** Throws a plain `RangeError` unless a mutation body is a JSON object (not null, not an array). */
+function assertWireBody(method: string, body: QualysWireObject): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new RangeError(`QualysApi.${method}: the body must be a JSON object`);
+  }
+}
+
+/** Throws a plain `RangeError` unless `status` is a job configuration status; it becomes a path segment. */
+function assertJobStatus(method: string, status: QualysJobConfigStatus): void {
+  if (status !== 'Enabled' && status !== 'Disabled') {
+    throw new RangeError(
+      `QualysApi.${method}: status must be "Enabled" or "Disabled", got ${String(status)}`,
+    );
+  }
+}
+
+/**
+ * The job ids of a bulk call, checked (an array of non-blank strings, else a plain `RangeError`)
+ * and with duplicates removed, first occurrence first.
+ */
+function bulkJobIds(method: string, ids: readonly string[]): string[] {
+  if (!Array.isArray(ids)) {
+    throw new RangeError(`QualysApi.${method}: ids must be an array of job ids`);
+  }
+  for (const id of ids) {
+    if (typeof id !== 'string' || id.trim() === '') {
+      throw new RangeError(`QualysApi.${method}: every job id must be a non-empty string`);
+    }
+  }
+  return [...new Set(ids)];
+}
+
+/** The error of the failure item added for an asked id that a bulk answer leaves out. */
+export const BULK_NO_RESULT_ERROR = 'Qualys returned no result for this job';
+
+/**
+ * Maps a bulk answer to {@link QualysBulkJobResult}s: Qualys' items in its order (`status`
+ * compared case-insensitively with "success"), then one failure with
+ * {@link BULK_NO_RESULT_ERROR} per asked id that no item names (ids compared trimmed).
+ */
+function toBulkJobResults(
+  asked: readonly string[],
+  items: readonly QualysBulkJobResultItem[],
+): QualysBulkJobResult[] {
+  const results: QualysBulkJobResult[] = items.map((item) => ({
+    id: item.id,
+    name: item.name,
+    success: isBulkJobSuccess(item),
+    error: item.error,
+  }));
+  const answered = new Set(items.map((item) => item.id));
+  for (const id of asked) {
+    if (!answered.has(id.trim())) {
+      results.push({ id, name: null, success: false, error: BULK_NO_RESULT_ERROR });
+    }
+  }
+  return results;
+}
+
+/**
  * Creates a Qualys PM/MTG client.
  *
  * Shape: `options` as {@link QualysClientOptions}; returns a {@link QualysClient} whose
  * `session({ bearerToken, signal })` gives the per-caller {@link QualysApi}. Each API method
  * sends one documented request (`accept: application/json`, query values URL-encoded with
- * `URLSearchParams`, path ids with `encodeURIComponent`, JSON bodies for POST) and parses the
- * answer with its zod schema.
+ * `URLSearchParams`, path ids with `encodeURIComponent`, JSON bodies with `content-type:
+ * application/json` for POST, PATCH and the bulk DELETE) and parses the answer with its zod
+ * schema.
  *
  * Authentication: a session's `bearerToken` is sent as `Authorization: Bearer <token>` and a
  * 401 to it is final. Without one, the service credentials' JWT is used (obtained with
  * `POST /auth`, cached, refreshed before expiry); after a 401 it is dropped, refreshed once and
- * the call retried once. No other retries.
+ * the call retried once. No other retries, for reads and job mutations alike: a create, update,
+ * enable/disable or delete that times out, gets a 5xx or loses its connection is not re-sent
+ * (Qualys may have applied it). The 401 retry is safe for them too, since Qualys' gateway
+ * rejects a bad token before the request runs.
  *
  * Every API method rejects only with a `QualysError` (`./errors.ts`):
  * - `QUALYS_UNAUTHORIZED` (401/403; or no bearer token and no service credentials, without any
@@ -226,8 +312,9 @@ function idSegment(endpoint: string, id: string): string {
  * - `QUALYS_TIMEOUT` (after `timeoutMs`), `QUALYS_ABORTED` (the session signal aborted),
  *   `QUALYS_NETWORK` (socket errors, refused/reset connections, a closed client);
  * - `QUALYS_BAD_PAYLOAD` (not JSON, or not matching the schema; details in `logger.warn`).
- * Programming errors (a batch over its `QUALYS_LIMITS`, a negative page number) throw a plain
- * `RangeError` before any request.
+ * Programming errors (a batch over its `QUALYS_LIMITS`, a negative page number, a blank job id
+ * in a bulk call, a mutation body that is not a JSON object) throw a plain `RangeError` before
+ * any request.
  *
  * @throws TypeError when `baseUrl` is not an absolute http(s) URL or the credentials are empty.
  * @throws RangeError when a duration option is not a positive integer or the refresh margin is
@@ -279,6 +366,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
   /** One HTTP attempt sending `token` as `Authorization: Bearer <token>`: send, map status, parse. */
   async function attempt<S extends z.ZodType>(
     spec: CallSpec<S>,
+    body: string | undefined,
     token: string,
     deadline: CallDeadline,
   ): Promise<CallResult<z.output<S>>> {
@@ -297,7 +385,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         authorization: `Bearer ${token}`,
         ...spec.headers,
       };
-      if (spec.json !== undefined) headers['content-type'] = 'application/json';
+      if (body !== undefined) headers['content-type'] = 'application/json';
       let res: Awaited<ReturnType<typeof sendHttp>>;
       try {
         res = await sendHttp(
@@ -308,7 +396,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
             path: spec.path,
             query: spec.query,
             headers,
-            body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
+            body,
           },
           deadline.signal,
         );
@@ -340,11 +428,19 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     });
   }
 
-  /** Runs one API call for a session: authentication, deadline, the one retry after a 401. */
+  /**
+   * Runs one API call for a session: authentication, deadline, and the one retry after a 401 to
+   * a service token. This is the client's only retry, and it applies to the job mutations too:
+   * a 401 means Qualys' API gateway refused the token before the request reached the service,
+   * so nothing was created, changed or deleted, and sending it again with a fresh token cannot
+   * apply it twice. Every other failure (timeout, abort, network error, reset connection, 5xx,
+   * 409/429) is returned to the caller without sending the request again.
+   */
   async function execute<S extends z.ZodType>(
     spec: CallSpec<S>,
     session: QualysSessionOptions,
   ): Promise<CallResult<z.output<S>>> {
+    const body = serialiseBody(spec.endpoint, spec.json);
     const deadline = new CallDeadline(timeoutMs, session.signal);
     deadline.throwIfDone(spec.endpoint);
     const bearer = session.bearerToken;
@@ -354,7 +450,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
           endpoint: spec.endpoint,
         });
       }
-      return attempt(spec, bearer, deadline);
+      return attempt(spec, body, bearer, deadline);
     }
     if (!tokens) {
       throw new QualysUnauthorizedError(
@@ -372,14 +468,15 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     };
     const first = await serviceToken();
     try {
-      return await attempt(spec, first, deadline);
+      return await attempt(spec, body, first, deadline);
     } catch (err) {
+      // Only an HTTP 401 (the gateway refused the token; the request never ran) is re-sent.
       if (!(err instanceof QualysUnauthorizedError && err.status === 401)) throw err;
       logger.warn({ endpoint: spec.endpoint }, 'Qualys rejected the service token; refreshing it once');
       tokens.invalidate(first);
     }
     const second = await serviceToken();
-    return attempt(spec, second, deadline);
+    return attempt(spec, body, second, deadline);
   }
 
   function createSession(session: QualysSessionOptions): QualysApi {
@@ -404,6 +501,31 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
           sort: params.sort,
         }),
       };
+    };
+
+    /**
+     * One bulk job call with body `{"ids":[...]}`: `status` (when given) is appended to the path
+     * as `/{status}`; an empty id list answers `[]` without a request.
+     */
+    const bulk = async (
+      method: string,
+      httpMethod: 'POST' | 'DELETE',
+      basePath: string,
+      status: QualysJobConfigStatus | undefined,
+      ids: readonly string[],
+    ): Promise<QualysBulkJobResult[]> => {
+      if (status !== undefined) assertJobStatus(method, status);
+      const asked = bulkJobIds(method, ids);
+      if (asked.length === 0) return [];
+      const items = await run({
+        endpoint: `${httpMethod} ${basePath}${status === undefined ? '' : '/{status}'}`,
+        method: httpMethod,
+        path: status === undefined ? basePath : `${basePath}/${status}`,
+        json: { ids: asked },
+        schema: QualysBulkJobResultListSchema,
+        list: true,
+      });
+      return toBulkJobResults(asked, items);
     };
 
     return {
@@ -602,6 +724,87 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
           list: false,
         });
       },
+
+      getDeploymentJobWire: async (id) => {
+        const endpoint = 'GET /pm/v1/deploymentjob/{id}';
+        return run({
+          endpoint,
+          method: 'GET',
+          path: `/pm/v1/deploymentjob/${idSegment(endpoint, id)}`,
+          schema: QualysWireJobSchema,
+          list: false,
+        });
+      },
+
+      getMitigationJobWire: async (id) => {
+        const endpoint = 'GET /mtg/v1/deploymentjob/{id}';
+        return run({
+          endpoint,
+          method: 'GET',
+          path: `/mtg/v1/deploymentjob/${idSegment(endpoint, id)}`,
+          schema: QualysWireJobSchema,
+          list: false,
+        });
+      },
+
+      createPatchJob: async (body) => {
+        assertWireBody('createPatchJob', body);
+        return run({
+          endpoint: 'POST /pm/v2/deploymentjob',
+          method: 'POST',
+          path: '/pm/v2/deploymentjob',
+          json: body,
+          schema: QualysDeploymentJobSchema,
+          list: false,
+        });
+      },
+
+      updatePatchJob: async (id, body) => {
+        assertWireBody('updatePatchJob', body);
+        const endpoint = 'PATCH /pm/v2/deploymentjob/update/{id}';
+        return run({
+          endpoint,
+          method: 'PATCH',
+          path: `/pm/v2/deploymentjob/update/${idSegment(endpoint, id)}`,
+          json: body,
+          schema: QualysDeploymentJobSchema,
+          list: false,
+        });
+      },
+
+      createMitigationJob: async (body) => {
+        assertWireBody('createMitigationJob', body);
+        return run({
+          endpoint: 'POST /mtg/v2/deploymentjob',
+          method: 'POST',
+          path: '/mtg/v2/deploymentjob',
+          json: body,
+          schema: QualysDeploymentJobSchema,
+          list: false,
+        });
+      },
+
+      updateMitigationJob: async (id, body) => {
+        assertWireBody('updateMitigationJob', body);
+        const endpoint = 'PATCH /mtg/v2/deploymentjob/{id}';
+        return run({
+          endpoint,
+          method: 'PATCH',
+          path: `/mtg/v2/deploymentjob/${idSegment(endpoint, id)}`,
+          json: body,
+          schema: QualysDeploymentJobSchema,
+          list: false,
+        });
+      },
+
+      setPatchJobsStatus: async (status, ids) =>
+        bulk('setPatchJobsStatus', 'POST', '/pm/v1/deploymentjobs/update/status', status, ids),
+
+      setMitigationJobsStatus: async (status, ids) =>
+        bulk('setMitigationJobsStatus', 'POST', '/mtg/v1/deploymentjobs/update/status', status, ids),
+
+      deletePatchJobs: async (ids) =>
+        bulk('deletePatchJobs', 'DELETE', '/pm/v1/deploymentjobs', undefined, ids),
     };
   }
 

@@ -9,7 +9,7 @@
  * envelope, seed 003 co-author sample), §2 (401).
  */
 import { type Dispatcher, request } from 'undici';
-import type { QualysCallEvent, QualysLogger } from './api.js';
+import type { QualysCallEvent, QualysHttpMethod, QualysLogger } from './api.js';
 import {
   isQualysError,
   QualysBadPayloadError,
@@ -48,14 +48,14 @@ export interface HttpRequest {
   /** Endpoint template for errors and reports, e.g. `GET /pm/v1/deploymentjob/{id}`. */
   readonly endpoint: string;
   /** HTTP method. */
-  readonly method: 'GET' | 'POST';
+  readonly method: QualysHttpMethod;
   /** Concrete path, ids already encoded, without query string. */
   readonly path: string;
   /** Query parameters; values are URL-encoded by `URLSearchParams`. */
   readonly query?: URLSearchParams | undefined;
   /** Request headers (lower-case names, except Qualys' own `searchAfter`). */
   readonly headers: Readonly<Record<string, string>>;
-  /** Request body, already serialised. */
+  /** Request body, already serialised (POST, PATCH, and the bulk DELETE). */
   readonly body?: string | undefined;
 }
 
@@ -151,6 +151,14 @@ function errorLabel(err: unknown): string {
  * Sends one request and reads its whole body (undici requires every body to be consumed; the
  * text is needed for errors too). Does not interpret the status.
  *
+ * Sends exactly once: nothing in this layer retries, whatever the failure (timeout, reset
+ * connection, 5xx), because the job mutations (create, update, enable/disable, delete) must never
+ * reach Qualys twice. undici does not re-send either: POST, PATCH and DELETE are not idempotent
+ * to it, so it never pipelines or replays them. The only second attempt of a call is the one in
+ * `client.ts` (`execute`) after a 401 to a service token, which Qualys' gateway rejected before
+ * the request ran. A body is sent for any method given one, DELETE included (undici allows it;
+ * `content-length` is set from the string).
+ *
  * @throws the raw transport error (undici error, abort reason); map it with
  *   {@link CallDeadline.toError}.
  */
@@ -178,7 +186,7 @@ export interface AttemptInfo {
   /** Endpoint template, e.g. `GET /pm/v1/deploymentjob/{id}`. */
   readonly endpoint: string;
   /** HTTP method. */
-  readonly method: 'GET' | 'POST';
+  readonly method: QualysHttpMethod;
   /** Concrete path without query string. */
   readonly path: string;
 }

@@ -9,6 +9,7 @@
  */
 export * from './api.js';
 export {
+  BULK_NO_RESULT_ERROR,
   createQualysClient,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_TOKEN_LIFETIME_MS,

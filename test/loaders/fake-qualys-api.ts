@@ -2,6 +2,12 @@
  * A recording fake of `QualysApi` for loader and schema tests: answers from in-memory,
  * normalised payloads (the output types of the wire schemas), records every call, enforces the
  * documented batch limits, and fails calls on demand.
+ *
+ * Job mutations work on the same in-memory jobs: create/update normalise the wire body with
+ * `QualysDeploymentJobSchema` (create assigns `fake-job-<n>`; update needs a known id) and store
+ * it, so later reads see it; enable/disable and delete answer one result per id, a failure for
+ * an unknown id. The raw-wire getters answer the wire objects given in `jobWires` /
+ * `mitigationJobWires` or stored by a create/update.
  */
 import {
   type ListAssetsParams,
@@ -9,18 +15,22 @@ import {
   type ListPatchesParams,
   QUALYS_LIMITS,
   type QualysApi,
+  type QualysBulkJobResult,
+  type QualysJobConfigStatus,
   type QualysPlatform,
+  type QualysWireObject,
 } from '../../src/qualys/api.js';
 import { type QualysError, QualysHttpError, QualysNotFoundError } from '../../src/qualys/errors.js';
-import type {
-  QualysAsset,
-  QualysDeploymentJob,
-  QualysDeploymentJobListItem,
-  QualysJobResultSummary,
-  QualysJobRun,
-  QualysLinkableJob,
-  QualysPatch,
-  QualysVulnerability,
+import {
+  type QualysAsset,
+  type QualysDeploymentJob,
+  type QualysDeploymentJobListItem,
+  QualysDeploymentJobSchema,
+  type QualysJobResultSummary,
+  type QualysJobRun,
+  type QualysLinkableJob,
+  type QualysPatch,
+  type QualysVulnerability,
 } from '../../src/qualys/schemas/index.js';
 
 /** The fake's data, by resource. */
@@ -47,6 +57,10 @@ export interface FakeData {
   assetUuids?: ReadonlyMap<number, string>;
   /** QID details. */
   vulnerabilities?: QualysVulnerability[];
+  /** PM jobs as raw wire objects (`getDeploymentJobWire`), by their `id`. */
+  jobWires?: QualysWireObject[];
+  /** MTG jobs as raw wire objects (`getMitigationJobWire`), by their `id`. */
+  mitigationJobWires?: QualysWireObject[];
 }
 
 /** One recorded call: method name and a copy of its arguments. */
@@ -82,6 +96,11 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
   const jobs = new Map((data.jobs ?? []).map((j) => [j.id, j]));
   const mitigationJobs = new Map((data.mitigationJobs ?? []).map((j) => [j.id, j]));
   const vulnerabilities = new Map((data.vulnerabilities ?? []).map((v) => [v.id, v]));
+  const wireOf = (list: QualysWireObject[] | undefined) =>
+    new Map((list ?? []).map((w) => [String(w['id']), structuredClone(w)]));
+  const jobWires = wireOf(data.jobWires);
+  const mitigationJobWires = wireOf(data.mitigationJobWires);
+  let createdCount = 0;
 
   async function record<T>(method: keyof QualysApi, args: unknown[], answer: () => T): Promise<T> {
     const call: FakeCall = { method, args: structuredClone(args) };
@@ -116,6 +135,60 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
         endpoint,
         status: 400,
       });
+  }
+
+  function notFound(endpoint: string): QualysNotFoundError {
+    return new QualysNotFoundError('QUALYS_NOT_FOUND', 'no such job', { endpoint, status: 404 });
+  }
+
+  /** Normalises and stores a created or updated job, like Qualys answering the job back. */
+  function storeJob(
+    store: Map<string, QualysDeploymentJob>,
+    wires: Map<string, QualysWireObject>,
+    id: string,
+    body: QualysWireObject,
+    endpoint: string,
+  ): QualysDeploymentJob {
+    const wire = { ...structuredClone(body), id };
+    const parsed = QualysDeploymentJobSchema.safeParse(wire);
+    if (!parsed.success) {
+      throw new QualysHttpError('QUALYS_BAD_REQUEST', 'the fake could not read the job body', {
+        endpoint,
+        status: 400,
+      });
+    }
+    store.set(id, parsed.data);
+    wires.set(id, wire);
+    return parsed.data;
+  }
+
+  /** One bulk answer: `apply` returns false for an unknown id (a per-item failure, as Qualys). */
+  function bulkAnswer(ids: readonly string[], apply: (id: string) => boolean): QualysBulkJobResult[] {
+    for (const id of ids) {
+      if (typeof id !== 'string' || id.trim() === '')
+        throw new RangeError('job ids must be non-empty strings');
+    }
+    return [...new Set(ids)].map((id) =>
+      apply(id)
+        ? { id, name: null, success: true, error: null }
+        : { id, name: null, success: false, error: 'Job not found' },
+    );
+  }
+
+  function setStatus(
+    store: Map<string, QualysDeploymentJob>,
+    wires: Map<string, QualysWireObject>,
+    status: QualysJobConfigStatus,
+    ids: readonly string[],
+  ): QualysBulkJobResult[] {
+    return bulkAnswer(ids, (id) => {
+      const job = store.get(id);
+      if (!job) return false;
+      store.set(id, { ...job, status });
+      const wire = wires.get(id);
+      if (wire) wires.set(id, { ...wire, status });
+      return true;
+    });
   }
 
   const api: QualysApi = {
@@ -220,6 +293,59 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
           });
         return job;
       }),
+    getDeploymentJobWire: (id: string) =>
+      record('getDeploymentJobWire', [id], () => {
+        const wire = jobWires.get(id);
+        if (!wire) throw notFound('GET /pm/v1/deploymentjob/{id}');
+        return structuredClone(wire);
+      }),
+    getMitigationJobWire: (id: string) =>
+      record('getMitigationJobWire', [id], () => {
+        const wire = mitigationJobWires.get(id);
+        if (!wire) throw notFound('GET /mtg/v1/deploymentjob/{id}');
+        return structuredClone(wire);
+      }),
+    createPatchJob: (body) =>
+      record('createPatchJob', [body], () => {
+        createdCount += 1;
+        return storeJob(jobs, jobWires, `fake-job-${createdCount}`, body, 'POST /pm/v2/deploymentjob');
+      }),
+    updatePatchJob: (id, body) =>
+      record('updatePatchJob', [id, body], () => {
+        const endpoint = 'PATCH /pm/v2/deploymentjob/update/{id}';
+        if (!jobs.has(id)) throw notFound(endpoint);
+        return storeJob(jobs, jobWires, id, body, endpoint);
+      }),
+    createMitigationJob: (body) =>
+      record('createMitigationJob', [body], () => {
+        createdCount += 1;
+        return storeJob(
+          mitigationJobs,
+          mitigationJobWires,
+          `fake-job-${createdCount}`,
+          body,
+          'POST /mtg/v2/deploymentjob',
+        );
+      }),
+    updateMitigationJob: (id, body) =>
+      record('updateMitigationJob', [id, body], () => {
+        const endpoint = 'PATCH /mtg/v2/deploymentjob/{id}';
+        if (!mitigationJobs.has(id)) throw notFound(endpoint);
+        return storeJob(mitigationJobs, mitigationJobWires, id, body, endpoint);
+      }),
+    setPatchJobsStatus: (status, ids) =>
+      record('setPatchJobsStatus', [status, ids], () => setStatus(jobs, jobWires, status, ids)),
+    setMitigationJobsStatus: (status, ids) =>
+      record('setMitigationJobsStatus', [status, ids], () =>
+        setStatus(mitigationJobs, mitigationJobWires, status, ids),
+      ),
+    deletePatchJobs: (ids) =>
+      record('deletePatchJobs', [ids], () =>
+        bulkAnswer(ids, (id) => {
+          jobWires.delete(id);
+          return jobs.delete(id);
+        }),
+      ),
   };
 
   return {
