@@ -17,6 +17,7 @@ import { createAssetUuidRoutes } from './routes/asset-uuids.js';
 import { createAssetRoutes } from './routes/assets.js';
 import { createAuthRoute } from './routes/auth.js';
 import { createDeploymentJobRoutes } from './routes/deployment-jobs.js';
+import { createJobMutationRoutes } from './routes/job-mutations.js';
 import { createJobResultRoutes } from './routes/job-results.js';
 import { createPatchCatalogRoutes } from './routes/patch-catalog.js';
 import { createPatchRoutes } from './routes/patches.js';
@@ -141,6 +142,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       issueToken,
     }),
     ...createDeploymentJobRoutes(),
+    ...createJobMutationRoutes({ now }),
     ...createJobResultRoutes(),
     ...createPatchRoutes(),
     ...createPatchCatalogRoutes(),

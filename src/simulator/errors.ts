@@ -12,8 +12,13 @@
  *
  * - `OFFSET_LIMIT` "2501": offset paging past the 10,000-record cap (the code qualysdk checks;
  *   QUALYS-API.md §4).
+ * - `CO_AUTHOR_LIMIT` "2435": more than 200 co-authors on a job create/update (seed 003, v2
+ *   endpoints).
  * - the `9xxx` codes are the simulator's own (Qualys publishes no catalogue): bad parameter or
- *   body, bad QQL, batch or page too large, not found, unknown route, wrong method, injected fault.
+ *   body, bad QQL, batch or page too large, not found, unknown route, wrong method, injected fault;
+ *   on job create/update a missing required field, an invalid value, a missing `startDateTime`, an
+ *   MTG schedule other than On-demand/Once, an MTG job without QIDs; a retired (end-of-life)
+ *   endpoint.
  */
 export const SimulatorErrorCode = {
   OFFSET_LIMIT: '2501',
@@ -24,6 +29,13 @@ export const SimulatorErrorCode = {
   NO_ROUTE: '9005',
   METHOD_NOT_ALLOWED: '9006',
   INJECTED_FAULT: '9007',
+  CO_AUTHOR_LIMIT: '2435',
+  MISSING_FIELD: '9008',
+  INVALID_VALUE: '9009',
+  START_DATE_REQUIRED: '9010',
+  MTG_SCHEDULE_TYPE: '9011',
+  QIDS_REQUIRED: '9012',
+  ENDPOINT_RETIRED: '9013',
   INTERNAL: '9500',
 } as const;
 

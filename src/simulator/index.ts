@@ -23,8 +23,20 @@ export type {
   SimVulnerability,
 } from './fleet/types.js';
 export type { JsonObject, JsonValue } from './json.js';
+export {
+  CO_AUTHOR_LIMIT_MESSAGE,
+  MAX_CO_AUTHORS,
+  MAX_DOWNLOAD_RANDOMIZE_HOURS,
+} from './store/job-body-rules.js';
+export { MAKECACHE_SCRIPT } from './store/job-mutation-wire.js';
 export { JOB_RESULT_STATUSES } from './store/job-results.js';
-export type { JobResultLookup } from './store/tenant-store.js';
+export {
+  JOB_NOT_FOUND_ERROR,
+  type JobBulkResult,
+  type JobResultLookup,
+  type JobStatusAction,
+  NON_RECURRING_DISABLE_ERROR,
+} from './store/tenant-store.js';
 export type {
   Simulator,
   SimulatorFault,

@@ -98,7 +98,11 @@ export interface SimulatorRequestLogEntry {
   readonly durationMs: number | null;
 }
 
-/** Read access to one tenant's data, for tests computing expected values. */
+/**
+ * One tenant's data, for tests computing expected values; its job mutation methods
+ * (`createPatchJob`, `updatePatchJob`, `setPatchJobStatus`, `deletePatchJobs`, and the mitigation
+ * twins) are the in-process form of the mutation endpoints.
+ */
 export type SimulatorStore = TenantStore;
 
 /** A running (or ready to run) simulator. */

@@ -103,3 +103,59 @@ export function formatIsoWithOffset(epochMs: number, timeZone: string | null): s
   const abs = Math.abs(p.offsetMinutes);
   return `${p.year}-${pad2(p.month)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
+
+/**
+ * Whether a string is a time zone this runtime knows (an IANA name such as `UTC` or
+ * `Asia/Kolkata`; Qualys lists the zones it accepts on its time-zones page, QUALYS-API.md §7.1).
+ *
+ * @param timeZone - the candidate.
+ */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === '') {
+    return false;
+  }
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) (AM|PM)$/;
+
+/**
+ * Parses a Qualys job wall-clock string (`2022-2-20 01:18:30 PM`: no zero padding required,
+ * 12-hour clock with AM/PM; QUALYS-API.md §7.1) as a local time in a zone.
+ *
+ * @param text - the wall-clock string.
+ * @param timeZone - an IANA zone; `null` (agent time zone) reads it as UTC.
+ * @returns the instant in epoch ms, or `null` when the text is not such a string or names no real
+ * date (e.g. `2025-2-30`).
+ */
+export function parseWallClock(text: string, timeZone: string | null): number | null {
+  const match = WALL_CLOCK.exec(text.trim());
+  if (match === null) {
+    return null;
+  }
+  const [year, month, day, hour12, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (hour12 < 1 || hour12 > 12 || minute > 59 || second > 59 || month < 1 || month > 12 || day < 1) {
+    return null;
+  }
+  const hour = (hour12 % 12) + (match[7] === 'PM' ? 12 : 0);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(asUtc).getUTCDate() !== day) {
+    return null;
+  }
+  // The zone's offset at the guessed instant, then once more at the corrected one (DST edges).
+  let epoch = asUtc - partsIn(asUtc, timeZone).offsetMinutes * 60_000;
+  epoch = asUtc - partsIn(epoch, timeZone).offsetMinutes * 60_000;
+  return epoch;
+}

@@ -124,7 +124,7 @@ export function indexSeedSamples(samples: readonly SeedSample[]): SeedIndex {
     if (sample.status !== undefined && sample.status >= 400) {
       unserved.push({
         file: sample.file,
-        reason: `error sample (HTTP ${sample.status}) of an endpoint the simulator does not implement`,
+        reason: `error sample (HTTP ${sample.status}): not data to serve; the rule it shows answers it`,
       });
       continue;
     }
