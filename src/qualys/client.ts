@@ -483,6 +483,22 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     const run = async <S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>> =>
       (await execute(spec, session)).value;
 
+    /** GET one job by id (PM or MTG path), parsed with the given schema (normalised or raw wire). */
+    const getJob = async <S extends z.ZodType>(
+      product: 'pm' | 'mtg',
+      id: string,
+      schema: S,
+    ): Promise<z.output<S>> => {
+      const endpoint = `GET /${product}/v1/deploymentjob/{id}`;
+      return run({
+        endpoint,
+        method: 'GET',
+        path: `/${product}/v1/deploymentjob/${idSegment(endpoint, id)}`,
+        schema,
+        list: false,
+      });
+    };
+
     const jobList = (
       method: string,
       endpointPath: string,
@@ -550,16 +566,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
           list: true,
         }),
 
-      getDeploymentJob: async (id) => {
-        const endpoint = 'GET /pm/v1/deploymentjob/{id}';
-        return run({
-          endpoint,
-          method: 'GET',
-          path: `/pm/v1/deploymentjob/${idSegment(endpoint, id)}`,
-          schema: QualysDeploymentJobSchema,
-          list: false,
-        });
-      },
+      getDeploymentJob: (id) => getJob('pm', id, QualysDeploymentJobSchema),
 
       listDeploymentJobRuns: async (id) => {
         const endpoint = 'GET /pm/v1/deploymentjob/{id}/runs';
@@ -714,38 +721,11 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         });
       },
 
-      getMitigationJob: async (id) => {
-        const endpoint = 'GET /mtg/v1/deploymentjob/{id}';
-        return run({
-          endpoint,
-          method: 'GET',
-          path: `/mtg/v1/deploymentjob/${idSegment(endpoint, id)}`,
-          schema: QualysDeploymentJobSchema,
-          list: false,
-        });
-      },
+      getMitigationJob: (id) => getJob('mtg', id, QualysDeploymentJobSchema),
 
-      getDeploymentJobWire: async (id) => {
-        const endpoint = 'GET /pm/v1/deploymentjob/{id}';
-        return run({
-          endpoint,
-          method: 'GET',
-          path: `/pm/v1/deploymentjob/${idSegment(endpoint, id)}`,
-          schema: QualysWireJobSchema,
-          list: false,
-        });
-      },
+      getDeploymentJobWire: (id) => getJob('pm', id, QualysWireJobSchema),
 
-      getMitigationJobWire: async (id) => {
-        const endpoint = 'GET /mtg/v1/deploymentjob/{id}';
-        return run({
-          endpoint,
-          method: 'GET',
-          path: `/mtg/v1/deploymentjob/${idSegment(endpoint, id)}`,
-          schema: QualysWireJobSchema,
-          list: false,
-        });
-      },
+      getMitigationJobWire: (id) => getJob('mtg', id, QualysWireJobSchema),
 
       createPatchJob: async (body) => {
         assertWireBody('createPatchJob', body);
