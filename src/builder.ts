@@ -6,6 +6,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError, Kind } from 'graphql';
+import type { IdempotencyStore } from './idempotency.js';
 import type { Loaders } from './loaders/index.js';
 import type { QualysApi } from './qualys/api.js';
 
@@ -15,6 +16,13 @@ export interface GatewayContext {
   qualys: QualysApi;
   /** The caller's per-request loaders, from `createLoaders(qualys)`. */
   loaders: Loaders;
+  /**
+   * Whose idempotency keys this request uses (`callerScope` of `src/idempotency.ts`): `'service'`
+   * with service credentials, else a SHA-256 of the caller's bearer token (never the token).
+   */
+  callerScope: string;
+  /** The gateway's idempotency store (one per gateway), for `idempotencyKey` on creates. */
+  idempotency: IdempotencyStore;
 }
 
 /** `2025-03-19T04:59:17`: an ISO-8601 local date-time without offset. */

@@ -20,6 +20,17 @@ import './job-result.js';
 import './asset-job-result.js';
 import './patch-job.js';
 import './mitigation-job.js';
+import './mutation.js';
+import './user-error.js';
+import './job-config-status.js';
+import './job-bulk-result.js';
+import './job-inputs.js';
+import './create-patch-job.js';
+import './update-patch-job.js';
+import './create-mitigation-job.js';
+import './update-mitigation-job.js';
+import './set-jobs-status.js';
+import './delete-patch-jobs.js';
 
 /** The gateway's GraphQL schema. */
 export const schema = builder.toSchema();

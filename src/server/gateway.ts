@@ -8,6 +8,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayContext } from '../builder.js';
+import { callerScope, createIdempotencyStore, type IdempotencyStore } from '../idempotency.js';
 import { createLoaders } from '../loaders/index.js';
 import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
@@ -29,6 +30,11 @@ export interface GatewayDeps {
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error' | undefined;
   /** Path of the GraphQL endpoint. Default `/graphql`. */
   graphqlEndpoint?: string | undefined;
+  /**
+   * Where the create mutations keep `idempotencyKey` outcomes. Default: a new in-memory store
+   * (24 h, 10,000 entries) for this gateway.
+   */
+  idempotency?: IdempotencyStore | undefined;
 }
 
 /** The Yoga server type returned by {@link createGateway}. */
@@ -51,6 +57,7 @@ export function parseBearerToken(header: string | null): string | undefined {
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const { client } = deps;
+  const idempotency = deps.idempotency ?? createIdempotencyStore();
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: deps.graphqlEndpoint ?? '/graphql',
@@ -73,7 +80,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
         ? undefined
         : parseBearerToken(request.headers.get('authorization'));
       const qualys = client.session({ bearerToken, signal: request.signal });
-      return { qualys, loaders: createLoaders(qualys) };
+      return {
+        qualys,
+        loaders: createLoaders(qualys),
+        callerScope: callerScope(client.hasServiceCredentials, bearerToken),
+        idempotency,
+      };
     },
   });
 }

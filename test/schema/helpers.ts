@@ -6,13 +6,19 @@
 // `validate`/`execute` reject the schema ("Cannot use GraphQLSchema from another module").
 import { type ExecutionResult, execute, parse, validate } from 'graphql/index.js';
 import type { GatewayContext } from '../../src/builder.js';
+import { createIdempotencyStore } from '../../src/idempotency.js';
 import { createLoaders } from '../../src/loaders/index.js';
 import { schema } from '../../src/schema/index.js';
 import type { FakeQualysApi } from '../loaders/fake-qualys-api.js';
 
 /** A fresh per-request context over the fake, as the server builds one. */
 export function contextFor(fake: FakeQualysApi): GatewayContext {
-  return { qualys: fake.api, loaders: createLoaders(fake.api) };
+  return {
+    qualys: fake.api,
+    loaders: createLoaders(fake.api),
+    callerScope: 'service',
+    idempotency: createIdempotencyStore(),
+  };
 }
 
 /** Parses, validates (failing the test on invalid documents) and executes an operation. */

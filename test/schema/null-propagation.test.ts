@@ -272,9 +272,27 @@ describe('null propagation', () => {
         }),
       );
     }
+    // The read graph: object types reachable from Query (mutation payloads are covered by
+    // mutation-null-propagation.test.ts).
+    const reachable = new Set<string>();
+    const queue: GraphQLCompositeType[] = [schema.getQueryType() as GraphQLCompositeType];
+    while (queue.length > 0) {
+      const type = queue.pop() as GraphQLCompositeType;
+      if (reachable.has(type.name)) continue;
+      reachable.add(type.name);
+      if (isAbstractType(type)) {
+        queue.push(...schema.getPossibleTypes(type));
+        continue;
+      }
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (isCompositeType(named)) queue.push(named);
+      }
+    }
     const composite = Object.values(schema.getTypeMap())
       .filter(isObjectType)
       .map((t) => t.name)
+      .filter((name) => reachable.has(name))
       .filter((name) => !name.startsWith('__') && !/(Connection|Edge)$/.test(name) && name !== 'PageInfo');
     expect(composite.filter((name) => !selected.has(name))).toEqual([]);
   });
