@@ -3,6 +3,8 @@
  * object types; those live in `src/schema/`, one GraphQL type per file.
  */
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError, Kind } from 'graphql';
@@ -52,7 +54,8 @@ export const builder = new SchemaBuilder<{
     LocalDateTime: { Input: string; Output: string };
   };
 }>({
-  plugins: [RelayPlugin, ValidationPlugin],
+  // Federation last: it reads the directives the directive plugin records (its README's order).
+  plugins: [RelayPlugin, ValidationPlugin, DirectivePlugin, FederationPlugin],
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

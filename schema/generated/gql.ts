@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query AssetJobs($assetIds: [Int!]!) {\n  assetsByAssetId(assetIds: $assetIds) {\n    mapped {\n      id\n      assetId\n      name\n      missingPatches {\n        id\n        title\n      }\n      patchJobs {\n        id\n        name\n        statusLabel\n      }\n    }\n    unmappedAssetIds\n  }\n}": typeof types.AssetJobsDocument,
     "query AssetsByAssetId($assetIds: [Int!]!) {\n  assetsByAssetId(assetIds: $assetIds) {\n    mapped {\n      id\n      assetId\n    }\n    unmappedAssetIds\n  }\n}": typeof types.AssetsByAssetIdDocument,
     "mutation CreateMitigationJob($input: CreateMitigationJobInput!, $idempotencyKey: String) {\n  createMitigationJob(input: $input, idempotencyKey: $idempotencyKey) {\n    replayed\n    job {\n      ...MitigationJobSettings\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.CreateMitigationJobDocument,
     "mutation CreatePatchJob($input: CreatePatchJobInput!, $idempotencyKey: String) {\n  createPatchJob(input: $input, idempotencyKey: $idempotencyKey) {\n    replayed\n    job {\n      ...PatchJobSettings\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.CreatePatchJobDocument,
@@ -30,6 +31,7 @@ type Documents = {
     "fragment UserErrorFields on UserError {\n  field\n  message\n  code\n  qualysErrorCode\n}": typeof types.UserErrorFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "query AssetJobs($assetIds: [Int!]!) {\n  assetsByAssetId(assetIds: $assetIds) {\n    mapped {\n      id\n      assetId\n      name\n      missingPatches {\n        id\n        title\n      }\n      patchJobs {\n        id\n        name\n        statusLabel\n      }\n    }\n    unmappedAssetIds\n  }\n}": types.AssetJobsDocument,
     "query AssetsByAssetId($assetIds: [Int!]!) {\n  assetsByAssetId(assetIds: $assetIds) {\n    mapped {\n      id\n      assetId\n    }\n    unmappedAssetIds\n  }\n}": types.AssetsByAssetIdDocument,
     "mutation CreateMitigationJob($input: CreateMitigationJobInput!, $idempotencyKey: String) {\n  createMitigationJob(input: $input, idempotencyKey: $idempotencyKey) {\n    replayed\n    job {\n      ...MitigationJobSettings\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.CreateMitigationJobDocument,
     "mutation CreatePatchJob($input: CreatePatchJobInput!, $idempotencyKey: String) {\n  createPatchJob(input: $input, idempotencyKey: $idempotencyKey) {\n    replayed\n    job {\n      ...PatchJobSettings\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.CreatePatchJobDocument,
@@ -60,6 +62,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AssetJobs($assetIds: [Int!]!) {\n  assetsByAssetId(assetIds: $assetIds) {\n    mapped {\n      id\n      assetId\n      name\n      missingPatches {\n        id\n        title\n      }\n      patchJobs {\n        id\n        name\n        statusLabel\n      }\n    }\n    unmappedAssetIds\n  }\n}"): (typeof documents)["query AssetJobs($assetIds: [Int!]!) {\n  assetsByAssetId(assetIds: $assetIds) {\n    mapped {\n      id\n      assetId\n      name\n      missingPatches {\n        id\n        title\n      }\n      patchJobs {\n        id\n        name\n        statusLabel\n      }\n    }\n    unmappedAssetIds\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

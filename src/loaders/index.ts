@@ -7,7 +7,7 @@
  * keys, caches results for the request, and batches the keys requested in the same tick.
  */
 import DataLoader from 'dataloader';
-import { QUALYS_LIMITS, type QualysApi } from '../qualys/api.js';
+import type { QualysApi } from '../qualys/api.js';
 import type {
   QualysAsset,
   QualysDeploymentJob,
@@ -16,19 +16,33 @@ import type {
   QualysPatch,
   QualysVulnerability,
 } from '../qualys/schemas/index.js';
-import { type JobRunKey, jobRunCacheKey, type PlatformScopedKey, platformScopedCacheKey } from './keys.js';
+import {
+  type AssetPlatformKey,
+  assetPlatformCacheKey,
+  type JobRunKey,
+  jobRunCacheKey,
+  type PlatformScopedKey,
+  platformScopedCacheKey,
+} from './keys.js';
 import { loadAssetUuidsByAssetId } from './load-asset-uuids-by-asset-id.js';
 import { loadAssetsById } from './load-assets-by-id.js';
 import { loadJobResultsByRun } from './load-job-results-by-run.js';
 import { loadJobRunsByJobId } from './load-job-runs-by-job-id.js';
 import { loadMitigationJobsById } from './load-mitigation-jobs-by-id.js';
+import { type AssetPatchJob, loadPatchJobsByAssetId } from './load-patch-jobs-by-asset-id.js';
 import { loadPatchJobsById } from './load-patch-jobs-by-id.js';
 import { loadPatchesById } from './load-patches-by-id.js';
 import { loadVulnerabilitiesByQid } from './load-vulnerabilities-by-qid.js';
 
 export { assetUuidQql } from './asset-qql.js';
-export type { JobRunKey, PlatformScopedKey } from './keys.js';
-export { jobRunCacheKey, platformScopedCacheKey } from './keys.js';
+export { jobsTargetingAssetsQql } from './job-qql.js';
+export type { AssetPlatformKey, JobRunKey, PlatformScopedKey } from './keys.js';
+export { assetPlatformCacheKey, jobRunCacheKey, platformScopedCacheKey } from './keys.js';
+export {
+  ASSET_UUIDS_PER_JOB_QUERY,
+  type AssetPatchJob,
+  JOBS_PER_PAGE,
+} from './load-patch-jobs-by-asset-id.js';
 
 /** The per-request loaders. Each answers its keys in order; failures are per key. */
 export interface Loaders {
@@ -53,6 +67,14 @@ export interface Loaders {
   readonly vulnerabilitiesByQid: DataLoader<number, QualysVulnerability | null>;
   /** PM job UUID -> full job. One `GET /pm/v1/deploymentjob/{id}` per job, concurrently. */
   readonly patchJobsById: DataLoader<string, QualysDeploymentJob>;
+  /**
+   * `{id: asset UUID, platform | null}` -> the PM deployment jobs naming the asset among their
+   * explicit assets, as job-list entries. One `GET /pm/v1/deploymentjobs` (filter from
+   * `jobsTargetingAssetsQql`, an unverified assumption; `pageSize` 1,000, more pages only past
+   * 1,000 jobs) per platform per 100 distinct UUIDs; `platform: null` asks Windows and Linux.
+   * Cache key `Windows:<uuid>` / `*:<uuid>`.
+   */
+  readonly patchJobsByAssetId: DataLoader<AssetPlatformKey, AssetPatchJob[], string>;
   /** MTG job UUID -> full job. One `GET /mtg/v1/deploymentjob/{id}` per job, concurrently. */
   readonly mitigationJobsById: DataLoader<string, QualysDeploymentJob>;
   /** PM job UUID -> its runs. One `GET /pm/v1/deploymentjob/{id}/runs` per job, concurrently. */
@@ -90,7 +112,6 @@ export function createLoaders(api: QualysApi): Loaders {
 
   return {
     assetUuidsByAssetId: new DataLoader((ids: readonly number[]) => loadAssetUuidsByAssetId(ids, api), {
-      maxBatchSize: QUALYS_LIMITS.assetIdsPerMapping,
       name: 'assetUuidsByAssetId',
     }),
     patchesById: new DataLoader((keys: readonly PlatformScopedKey[]) => loadPatchesById(keys, api), {
@@ -102,12 +123,15 @@ export function createLoaders(api: QualysApi): Loaders {
       name: 'assetsById',
     }),
     vulnerabilitiesByQid: new DataLoader((qids: readonly number[]) => loadVulnerabilitiesByQid(qids, api), {
-      maxBatchSize: QUALYS_LIMITS.qidsPerCall,
       name: 'vulnerabilitiesByQid',
     }),
     patchJobsById: new DataLoader((ids: readonly string[]) => loadPatchJobsById(ids, api), {
       name: 'patchJobsById',
     }),
+    patchJobsByAssetId: new DataLoader(
+      (keys: readonly AssetPlatformKey[]) => loadPatchJobsByAssetId(keys, api),
+      { cacheKeyFn: assetPlatformCacheKey, name: 'patchJobsByAssetId' },
+    ),
     mitigationJobsById: new DataLoader((ids: readonly string[]) => loadMitigationJobsById(ids, api), {
       name: 'mitigationJobsById',
     }),

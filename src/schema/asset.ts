@@ -6,10 +6,21 @@ import { z } from 'zod';
 import { builder, type GatewayContext } from '../builder.js';
 import { QUALYS_LIMITS, type QualysPlatform } from '../qualys/api.js';
 import { Platform, platformFromWire, platformToWire, qualysPlatform } from './enums.js';
+import { entityNotFound, intKeyField, requireKey, uuidKeyField } from './federation.js';
 import { assetField, loadAssetRecord, nullIfNotFound } from './load.js';
 import type { ConnectionValue } from './pagination.js';
 import { patchRefs } from './patch.js';
-import { Asset, type AssetParent, Hardware, NetworkInterface, Patch, type PatchParent, Tag } from './refs.js';
+import {
+  Asset,
+  type AssetParent,
+  Hardware,
+  type JobParent,
+  NetworkInterface,
+  Patch,
+  PatchJob,
+  type PatchParent,
+  Tag,
+} from './refs.js';
 import { qualysIdSchema } from './validation.js';
 
 const ASSET_CURSOR_PREFIX = 'searchAfter:';
@@ -236,7 +247,46 @@ Asset.implement({
         'How many patches are missing (Qualys `missingPatchCount`); null when not reported or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.missingPatchCount, undefined, null),
     }),
+    patchJobs: t.field({
+      type: [PatchJob],
+      nullable: true,
+      description:
+        'Deployment jobs that target this asset by UUID (the job lists it among its assets); jobs that reach it ' +
+        'only through tags are not listed. Loaded from the job list (`GET /pm/v1/deploymentjobs` filtered by ' +
+        "asset UUID, batched 100 assets per platform per call, both platforms when the asset's is not known), " +
+        "so the jobs' list fields cost no further call. Empty when none; null when the job list could not be " +
+        'loaded (see `errors`).',
+      resolve: async (a, _args, ctx) => {
+        const known = a.platform ?? qualysPlatform(a.full?.platform);
+        const jobs = await ctx.loaders.patchJobsByAssetId.load({ id: a.id, platform: known });
+        return jobs.map(
+          ({ platform, item }): JobParent => ({ kind: 'PATCH', id: item.id, platform, listItem: item }),
+        );
+      },
+    }),
   }),
+});
+
+/**
+ * Federation: an `Asset` by UUID (`id`) or by numeric Qualys asset id (`assetId`). By `assetId`
+ * it is one `POST /pm/v1/assets/uuids` per 1,000 ids of the request and the asset is known to
+ * exist from the mapping; by `id` it is looked up like the root `asset` field (batched asset
+ * pages, Windows and Linux at once). An unmapped or unknown asset is `NOT_FOUND`.
+ */
+builder.asEntity(Asset, {
+  key: [builder.selection<{ id: string }>('id'), builder.selection<{ assetId: number }>('assetId')],
+  resolveReference: async (representation, ctx): Promise<AssetParent> => {
+    const id = uuidKeyField(representation, 'Asset', 'id');
+    if (id !== undefined) {
+      const found = await nullIfNotFound(loadAssetRecord({ id, platform: null }, ctx));
+      if (!found?.value) throw entityNotFound('Asset', `id ${id}`);
+      return { id: found.value.id, platform: found.platform, full: found.value };
+    }
+    const assetId = requireKey(intKeyField(representation, 'Asset', 'assetId'), 'Asset', ['id', 'assetId']);
+    const uuid = await ctx.loaders.assetUuidsByAssetId.load(assetId);
+    if (uuid === null) throw entityNotFound('Asset', `assetId ${assetId} (no PM asset UUID is mapped to it)`);
+    return { id: uuid, platform: null, assetId };
+  },
 });
 
 const AssetConnection = builder.connectionObject(

@@ -1,8 +1,8 @@
 /**
- * The executable schema: imports every type file (each registers its type and root fields on
- * the builder) and builds the schema once.
+ * The executable schema: imports every type file (each registers its type, its root fields and,
+ * for entities, its federation `@key`s on the builder) and builds the schema once.
  */
-import { builder } from '../builder.js';
+import { buildSubgraphSchema, publicSchemaOf } from './federation.js';
 import './query.js';
 import './enums.js';
 import './tag.js';
@@ -32,5 +32,14 @@ import './update-mitigation-job.js';
 import './set-jobs-status.js';
 import './delete-patch-jobs.js';
 
-/** The gateway's GraphQL schema. */
-export const schema = builder.toSchema();
+/**
+ * The gateway's GraphQL schema, as served: an Apollo Federation v2 subgraph (the graph plus
+ * `_service { sdl }` and `_entities`). `printSubgraphSchema(schema)` is `schema/subgraph.graphql`.
+ */
+export const schema = buildSubgraphSchema();
+
+/**
+ * The same graph without the federation internals (`_entities`, `_service`, `_Any`, `_Entity`,
+ * `_Service`): what `schema/schema.graphql` prints and typed operations are generated against.
+ */
+export const publicSchema = publicSchemaOf(schema);

@@ -5,8 +5,9 @@ import { builder } from '../builder.js';
 import type { QualysDeploymentJob } from '../qualys/schemas/index.js';
 import { deployActions, isMitigationAction } from './deploy-action.js';
 import { qualysPlatform } from './enums.js';
+import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { loadFullJob, nullIfNotFound } from './load.js';
-import { Job, MitigationAction, MitigationJob, Vulnerability } from './refs.js';
+import { Job, type JobParent, MitigationAction, MitigationJob, Vulnerability } from './refs.js';
 import { qualysIdSchema } from './validation.js';
 import { loadVulnerabilities } from './vulnerability.js';
 
@@ -74,3 +75,18 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/**
+ * Federation: a `MitigationJob` by UUID, like the root `mitigationJob` field: one
+ * `GET /mtg/v1/deploymentjob/{id}` per distinct job of the request, all concurrently. A job
+ * Qualys does not know is `NOT_FOUND`.
+ */
+builder.asEntity(MitigationJob, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (representation, ctx): Promise<JobParent> => {
+    const id = requireKey(uuidKeyField(representation, 'MitigationJob', 'id'), 'MitigationJob', ['id']);
+    const full = await nullIfNotFound(ctx.loaders.mitigationJobsById.load(id));
+    if (!full) throw entityNotFound('MitigationJob', `id ${id}`);
+    return { kind: 'MITIGATION', id: full.id, platform: qualysPlatform(full.platform), full };
+  },
+});

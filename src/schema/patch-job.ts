@@ -6,6 +6,7 @@ import { builder, type GatewayContext } from '../builder.js';
 import type { QualysDeploymentJob } from '../qualys/schemas/index.js';
 import { deployActions } from './deploy-action.js';
 import { Platform, platformToWire, qualysPlatform } from './enums.js';
+import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { resolveJobPlatform } from './job.js';
 import { loadJobResult } from './job-result.js';
 import { defermentFrom, durationFrom, userMessageFrom } from './job-settings.js';
@@ -279,6 +280,21 @@ PatchJob.implement({
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.allowExecutionWithPendingReboot),
     }),
   }),
+});
+
+/**
+ * Federation: a `PatchJob` by UUID, like the root `patchJob` field: one
+ * `GET /pm/v1/deploymentjob/{id}` per distinct job of the request (there is no batch endpoint),
+ * all concurrently. A job Qualys does not know is `NOT_FOUND`.
+ */
+builder.asEntity(PatchJob, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (representation, ctx): Promise<JobParent> => {
+    const id = requireKey(uuidKeyField(representation, 'PatchJob', 'id'), 'PatchJob', ['id']);
+    const full = await nullIfNotFound(ctx.loaders.patchJobsById.load(id));
+    if (!full) throw entityNotFound('PatchJob', `id ${id}`);
+    return { kind: 'PATCH', id: full.id, platform: qualysPlatform(full.platform), full };
+  },
 });
 
 const PatchJobConnection = builder.connectionObject(

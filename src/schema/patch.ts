@@ -12,6 +12,7 @@ import {
   VendorSeverity,
   vendorSeverityFromWire,
 } from './enums.js';
+import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { loadPatchRecord, nullIfNotFound, patchField } from './load.js';
 import { fetchOffsetWindow, offsetAfterSchema, offsetConnection, offsetFirstSchema } from './pagination.js';
 import { Patch, type PatchParent, Vulnerability } from './refs.js';
@@ -243,6 +244,21 @@ Patch.implement({
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.installedCount, null),
     }),
   }),
+});
+
+/**
+ * Federation: a `Patch` by UUID, from the patch catalog like the root `patch` field (Windows and
+ * Linux at once: one `POST /pm/v1/patchcatalog/patches` per platform per 1,000 UUIDs of the
+ * request). A UUID neither catalog knows is `NOT_FOUND`.
+ */
+builder.asEntity(Patch, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (representation, ctx): Promise<PatchParent> => {
+    const id = requireKey(uuidKeyField(representation, 'Patch', 'id'), 'Patch', ['id']);
+    const found = await nullIfNotFound(loadPatchRecord({ id, platform: null }, ctx));
+    if (!found?.value) throw entityNotFound('Patch', `id ${id}`);
+    return { id: found.value.id, platform: found.platform, full: found.value };
+  },
 });
 
 const PatchConnection = builder.connectionObject(

@@ -1,6 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../../src/schema/index.js';
+import { publicSchema, schema } from '../../src/schema/index.js';
 
 const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 
@@ -27,22 +27,23 @@ describe('schema documentation', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has the root fields of DESIGN.md §3.2 and no node/nodes fields', () => {
-    const fields = Object.keys(schema.getQueryType()?.getFields() ?? {}).sort();
-    expect(fields).toEqual(
-      [
-        'asset',
-        'assets',
-        'assetsByAssetId',
-        'jobResult',
-        'linkablePatchJobs',
-        'mitigationJob',
-        'patch',
-        'patchJob',
-        'patchJobs',
-        'patches',
-      ].sort(),
-    );
+  it('has the root fields of DESIGN.md §3.2 and no node/nodes fields, plus the federation fields when served', () => {
+    const fields = Object.keys(publicSchema.getQueryType()?.getFields() ?? {}).sort();
+    const design = [
+      'asset',
+      'assets',
+      'assetsByAssetId',
+      'jobResult',
+      'linkablePatchJobs',
+      'mitigationJob',
+      'patch',
+      'patchJob',
+      'patchJobs',
+      'patches',
+    ].sort();
+    expect(fields).toEqual(design);
+    const served = Object.keys(schema.getQueryType()?.getFields() ?? {}).sort();
+    expect(served).toEqual([...design, '_entities', '_service'].sort());
     expect(schema.getType('Node')).toBeUndefined();
   });
 });

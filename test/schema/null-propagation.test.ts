@@ -212,6 +212,23 @@ const CASES: readonly Case[] = [
     }),
     operation: `{ assetsByAssetId(assetIds: [1, 2, 3]) ${selectAllOf('AssetIdMapping', DEPTH)} }`,
   },
+  {
+    name: '_entities (federation: assets by assetId and by id, platform unknown)',
+    data: () => ({
+      assetUuids: new Map([[1, uuid('a55e7', 0)]]),
+      assets: { Windows: windowsAssets },
+    }),
+    operation: `query($representations: [_Any!]!) {
+      _entities(representations: $representations) { __typename ... on Asset ${selectAllOf('Asset', DEPTH)} }
+      _service { sdl }
+    }`,
+    variables: {
+      representations: [
+        { __typename: 'Asset', assetId: 1 },
+        { __typename: 'Asset', id: uuid('a55e7', 1) },
+      ],
+    },
+  },
 ];
 
 /** Executes a parsed, validated operation over `fake` with a fresh request context. */

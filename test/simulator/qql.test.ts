@@ -223,6 +223,43 @@ describe('QQL over HTTP', () => {
     expect(new Set(having.body.map((p) => p.id))).toEqual(onAsset);
   });
 
+  it('filters deployment jobs by their explicit asset UUIDs (assets.id), not by the assets of their tags', async () => {
+    const store = started.sim.store();
+    const listed = store.jobList('list', 'Windows');
+    const explicitIds = (item: (typeof listed)[number]) =>
+      ((item['assets'] as { id: string }[] | null) ?? []).map((a) => a.id);
+    const picked = [...new Set(listed.flatMap(explicitIds))].slice(0, 3);
+    expect(picked).toHaveLength(3);
+    const response = await call<{ id: string; assets: { id: string }[] | null }[]>(
+      started.url,
+      started.token,
+      `/pm/v1/deploymentjobs${qs({ platform: 'Windows', filter: `assets.id:[${picked.join(',')}]`, pageSize: 1000 })}`,
+    );
+    expect(response.status).toBe(200);
+    const expected = listed.filter((item) => explicitIds(item).some((id) => picked.includes(id)));
+    expect(response.body.map((j) => j.id)).toEqual(expected.map((item) => item['id']));
+
+    // An asset a job reaches only through a tag does not find that job.
+    const tagOnly = store.patchJobs.find(
+      (j) =>
+        j.platform === 'Windows' &&
+        j.targetAssetIds.some((id) => !((j.job['assetIds'] as string[] | null) ?? []).includes(id)),
+    );
+    const asset = tagOnly?.targetAssetIds.find(
+      (id) => !((tagOnly.job['assetIds'] as string[] | null) ?? []).includes(id),
+    );
+    expect(asset).toBeDefined();
+    const byTag = await call<{ id: string }[]>(
+      started.url,
+      started.token,
+      `/pm/v1/deploymentjobs${qs({ platform: 'Windows', filter: `assets.id:${asset}`, pageSize: 1000 })}`,
+    );
+    expect(byTag.body.map((j) => j.id)).not.toContain(tagOnly?.id);
+    expect(byTag.body.map((j) => j.id)).toEqual(
+      listed.filter((item) => explicitIds(item).includes(asset ?? '')).map((item) => item['id']),
+    );
+  });
+
   it('filters assets by asset QQL and by the patches they miss or have', async () => {
     const store = started.sim.store();
     const windows = store.assetsOf('Windows');
