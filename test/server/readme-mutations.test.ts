@@ -5,13 +5,13 @@ import { schema } from '../../src/schema/index.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const start = readme.indexOf('## Mutations');
-const section = readme.slice(start, readme.indexOf('## Architecture'));
+const next = readme.indexOf('\n## ', start + 3);
+const section = readme.slice(start, next === -1 ? undefined : next);
 
 /** The README's "Mutations" section documents what the code does (run by readme-examples.test.ts). */
 describe('README "Mutations"', () => {
-  it('comes just before "Architecture"', () => {
+  it('exists', () => {
     expect(start).toBeGreaterThan(0);
-    expect(readme.slice(start).indexOf('\n## ', 3)).toBe(readme.slice(start).indexOf('\n## Architecture'));
   });
 
   it('has a working example of every mutation', () => {
