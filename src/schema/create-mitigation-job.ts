@@ -17,14 +17,10 @@ import {
   MitigationJobScheduleInput,
   NotificationInput,
 } from './job-inputs.js';
-import {
-  createJob,
-  failedPayload,
-  idempotencyKeySchema,
-  type JobPayloadParent,
-} from './job-mutation-support.js';
+import { createJob, failedPayload, idempotencyKeySchema } from './job-mutation-support.js';
+import { defineJobPayload } from './job-payload.js';
 import { MitigationJob } from './refs.js';
-import { UserError, userErrorsFromIssues } from './user-error.js';
+import { userErrorsFromIssues } from './user-error.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -103,33 +99,11 @@ export const CreateMitigationJobInput = builder.inputType('CreateMitigationJobIn
 });
 
 /** `CreateMitigationJobPayload`. */
-export const CreateMitigationJobPayload = builder.objectRef<JobPayloadParent>('CreateMitigationJobPayload');
-
-CreateMitigationJobPayload.implement({
-  description: 'The answer of `createMitigationJob`: the job Qualys created, or why none was.',
-  fields: (t) => ({
-    job: t.field({
-      type: MitigationJob,
-      nullable: true,
-      description:
-        'The job as Qualys answered the create (the job itself costs no further call); null when `userErrors` is not empty.',
-      resolve: (p) => p.job,
-    }),
-    userErrors: t.field({
-      type: [UserError],
-      nullable: false,
-      description:
-        "What prevented the create: broken rules (nothing sent) or Qualys' rejection. Empty on success.",
-      resolve: (p) => [...p.userErrors],
-    }),
-    replayed: t.boolean({
-      nullable: false,
-      description:
-        'True when this answer is the stored outcome of an earlier request with the same `idempotencyKey` and ' +
-        'input: no job was created by this request.',
-      resolve: (p) => p.replayed,
-    }),
-  }),
+export const CreateMitigationJobPayload = defineJobPayload({
+  name: 'CreateMitigationJobPayload',
+  mutation: 'createMitigationJob',
+  job: MitigationJob,
+  kind: 'create',
 });
 
 builder.mutationField('createMitigationJob', (t) =>

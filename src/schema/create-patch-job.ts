@@ -21,14 +21,10 @@ import {
   RebootSettingsInput,
   UserMessageInput,
 } from './job-inputs.js';
-import {
-  createJob,
-  failedPayload,
-  idempotencyKeySchema,
-  type JobPayloadParent,
-} from './job-mutation-support.js';
+import { createJob, failedPayload, idempotencyKeySchema } from './job-mutation-support.js';
+import { defineJobPayload } from './job-payload.js';
 import { PatchJob } from './refs.js';
-import { UserError, userErrorsFromIssues } from './user-error.js';
+import { userErrorsFromIssues } from './user-error.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -222,33 +218,11 @@ export const CreatePatchJobInput = builder.inputType('CreatePatchJobInput', {
 });
 
 /** `CreatePatchJobPayload`. */
-export const CreatePatchJobPayload = builder.objectRef<JobPayloadParent>('CreatePatchJobPayload');
-
-CreatePatchJobPayload.implement({
-  description: 'The answer of `createPatchJob`: the job Qualys created, or why none was.',
-  fields: (t) => ({
-    job: t.field({
-      type: PatchJob,
-      nullable: true,
-      description:
-        'The job as Qualys answered the create (the job itself costs no further call); null when `userErrors` is not empty.',
-      resolve: (p) => p.job,
-    }),
-    userErrors: t.field({
-      type: [UserError],
-      nullable: false,
-      description:
-        "What prevented the create: broken rules (nothing sent) or Qualys' rejection. Empty on success.",
-      resolve: (p) => [...p.userErrors],
-    }),
-    replayed: t.boolean({
-      nullable: false,
-      description:
-        'True when this answer is the stored outcome of an earlier request with the same `idempotencyKey` and ' +
-        'input: no job was created by this request.',
-      resolve: (p) => p.replayed,
-    }),
-  }),
+export const CreatePatchJobPayload = defineJobPayload({
+  name: 'CreatePatchJobPayload',
+  mutation: 'createPatchJob',
+  job: PatchJob,
+  kind: 'create',
 });
 
 builder.mutationField('createPatchJob', (t) =>

@@ -11,15 +11,10 @@ import {
   validateMitigationJobUpdateSpec,
 } from '../jobs/index.js';
 import { mitigationJobSettingFields } from './create-mitigation-job.js';
-import { answeredJob, failedPayload, type JobPayloadParent, readCurrentJob } from './job-mutation-support.js';
+import { answeredJob, failedPayload, readCurrentJob } from './job-mutation-support.js';
+import { defineJobPayload } from './job-payload.js';
 import { MitigationJob } from './refs.js';
-import {
-  isNotFound,
-  rejectionUserError,
-  UserError,
-  type UserErrorParent,
-  userErrorsFromIssues,
-} from './user-error.js';
+import { isNotFound, rejectionUserError, type UserErrorParent, userErrorsFromIssues } from './user-error.js';
 import { qualysIdSchema } from './validation.js';
 
 /** `UpdateMitigationJobInput`. */
@@ -35,28 +30,11 @@ export const UpdateMitigationJobInput = builder.inputType('UpdateMitigationJobIn
 });
 
 /** `UpdateMitigationJobPayload`. */
-export const UpdateMitigationJobPayload = builder.objectRef<JobPayloadParent>('UpdateMitigationJobPayload');
-
-UpdateMitigationJobPayload.implement({
-  description:
-    'The answer of `updateMitigationJob`: the job as Qualys answered the update, or why it was not updated.',
-  fields: (t) => ({
-    job: t.field({
-      type: MitigationJob,
-      nullable: true,
-      description:
-        'The job as Qualys answered the update (the job itself costs no further call); null when `userErrors` is not empty.',
-      resolve: (p) => p.job,
-    }),
-    userErrors: t.field({
-      type: [UserError],
-      nullable: false,
-      description:
-        "What prevented the update: broken rules (nothing written), an unknown job (`NOT_FOUND`), or Qualys' " +
-        'rejection. Empty on success.',
-      resolve: (p) => [...p.userErrors],
-    }),
-  }),
+export const UpdateMitigationJobPayload = defineJobPayload({
+  name: 'UpdateMitigationJobPayload',
+  mutation: 'updateMitigationJob',
+  job: MitigationJob,
+  kind: 'update',
 });
 
 const NOT_FOUND: UserErrorParent = {

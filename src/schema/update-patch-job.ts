@@ -13,15 +13,10 @@ import {
   validatePatchJobUpdateSpec,
 } from '../jobs/index.js';
 import { patchJobSettingFields } from './create-patch-job.js';
-import { answeredJob, failedPayload, type JobPayloadParent, readCurrentJob } from './job-mutation-support.js';
+import { answeredJob, failedPayload, readCurrentJob } from './job-mutation-support.js';
+import { defineJobPayload } from './job-payload.js';
 import { PatchJob } from './refs.js';
-import {
-  isNotFound,
-  rejectionUserError,
-  UserError,
-  type UserErrorParent,
-  userErrorsFromIssues,
-} from './user-error.js';
+import { isNotFound, rejectionUserError, type UserErrorParent, userErrorsFromIssues } from './user-error.js';
 import { qualysIdSchema } from './validation.js';
 
 /** `UpdatePatchJobInput`. */
@@ -39,28 +34,11 @@ export const UpdatePatchJobInput = builder.inputType('UpdatePatchJobInput', {
 });
 
 /** `UpdatePatchJobPayload`. */
-export const UpdatePatchJobPayload = builder.objectRef<JobPayloadParent>('UpdatePatchJobPayload');
-
-UpdatePatchJobPayload.implement({
-  description:
-    'The answer of `updatePatchJob`: the job as Qualys answered the update, or why it was not updated.',
-  fields: (t) => ({
-    job: t.field({
-      type: PatchJob,
-      nullable: true,
-      description:
-        'The job as Qualys answered the update (the job itself costs no further call); null when `userErrors` is not empty.',
-      resolve: (p) => p.job,
-    }),
-    userErrors: t.field({
-      type: [UserError],
-      nullable: false,
-      description:
-        "What prevented the update: broken rules (nothing written), an unknown job (`NOT_FOUND`), or Qualys' " +
-        'rejection. Empty on success.',
-      resolve: (p) => [...p.userErrors],
-    }),
-  }),
+export const UpdatePatchJobPayload = defineJobPayload({
+  name: 'UpdatePatchJobPayload',
+  mutation: 'updatePatchJob',
+  job: PatchJob,
+  kind: 'update',
 });
 
 const NOT_FOUND: UserErrorParent = {
