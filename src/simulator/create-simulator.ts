@@ -7,9 +7,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAULT_MODE_KEYS, FaultModes } from './fault-modes.js';
 import { FaultRegistry } from './faults.js';
 import { DEFAULT_FLEET_SIZES, type FleetSizes, tenantSeed } from './fleet/generate-fleet.js';
-import { createJwtSigner } from './jwt.js';
+import { createRotatingJwtSigner } from './jwt.js';
 import { createPrng } from './prng.js';
 import { RequestLog } from './request-log.js';
 import type { Route } from './router.js';
@@ -71,7 +72,8 @@ function seedIndex(): SeedIndex {
  *
  * @param options - see {@link SimulatorOptions}; every field optional.
  * @returns the {@link Simulator} handle.
- * @throws RangeError on negative sizes or latencies; Error on duplicate or empty tenant usernames.
+ * @throws RangeError on negative sizes or latencies or invalid fault modes; Error on duplicate or
+ * empty tenant usernames.
  */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const seed = options.seed ?? 1;
@@ -121,7 +123,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return store;
   };
 
-  const signer = createJwtSigner();
+  const signer = createRotatingJwtSigner();
   const issueToken = (username: string): string => {
     const config = configs.get(username);
     if (config === undefined) {
@@ -153,6 +155,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const faults = new FaultRegistry();
   const log = new RequestLog();
   const jitter = createPrng(seed).fork('latency');
+  const initialModes = Object.fromEntries(
+    FAULT_MODE_KEYS.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
+  );
+  const modes = new FaultModes(createPrng(seed).fork('faults'), now, configs.keys(), initialModes);
   const listener = createRequestListener({
     routes,
     tenant: storeOf,
@@ -160,6 +166,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     signer,
     now,
     faults,
+    modes,
+    expireTokens: () => signer.expireAll(),
     log,
     nextLatencyMs: () => latencyMs + (jitterMs > 0 ? jitter.next() * jitterMs : 0),
   });
@@ -219,6 +227,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     clearFaults() {
       faults.clear();
+    },
+    configure(partial) {
+      return modes.configure(partial);
+    },
+    stats() {
+      return modes.stats();
+    },
+    resetStats() {
+      modes.resetStats();
+    },
+    expireTokens() {
+      signer.expireAll();
     },
     store(tenant = firstTenant): SimulatorStore {
       const store = storeOf(tenant);

@@ -10,11 +10,18 @@
  * | `SIMULATOR_JITTER_MS` | extra uniform random latency `[0, n)`, ms | 0 |
  * | `SIMULATOR_SEED` | PRNG seed of the generated fleet | 1 |
  * | `SIMULATOR_ASSETS` / `_PATCHES` / `_PATCH_JOBS` / `_MITIGATION_JOBS` | fleet sizes | 2000 / 5000 / 200 / 40 |
+ * | `SIMULATOR_CONCURRENCY_LIMIT` | fault mode `concurrencyLimit` | off |
+ * | `SIMULATOR_RATE_LIMIT` / `SIMULATOR_RATE_WINDOW_MS` | fault mode `rateLimit` `limit` / `windowMs` | off / 60000 |
+ * | `SIMULATOR_RATE_LIMIT_STATUS` | `rateLimit.status` (409 or 429) | 429 |
+ * | `SIMULATOR_RATE_LIMIT_HEADERS` | `rateLimitHeaders` (`true`/`false`) | true |
+ * | `SIMULATOR_ERROR_RATE` / `_ERROR_AFTER_RATE` / `_RESET_RATE` / `_RESET_AFTER_RATE` / `_MALFORMED_RATE` | fault mode probabilities, 0..1 | off |
+ * | `SIMULATOR_SLOW_HEADERS_MS` / `SIMULATOR_SLOW_BODY_MS` | `slowHeadersMs` / `slowBodyMs` | off |
  *
  * @module
  */
 import { z } from 'zod';
 import { DEFAULT_FLEET_SIZES, type FleetSizes } from './fleet/generate-fleet.js';
+import type { SimulatorFaultModes } from './types.js';
 
 /** The stand-alone simulator's settings. */
 export interface SimulatorEnvConfig {
@@ -24,7 +31,12 @@ export interface SimulatorEnvConfig {
   readonly jitterMs: number;
   readonly seed: number;
   readonly fleet: FleetSizes;
+  /** The fault modes set by the environment (only the ones set). */
+  readonly faultModes: SimulatorFaultModes;
 }
+
+/** Default `SIMULATOR_RATE_WINDOW_MS` when only `SIMULATOR_RATE_LIMIT` is set. */
+export const DEFAULT_RATE_WINDOW_MS = 60_000;
 
 /** Result of {@link parseSimulatorEnv}. */
 export type SimulatorEnvResult =
@@ -42,6 +54,20 @@ const integer = (min: number, max: number) =>
 
 const MAX_FLEET = 1_000_000;
 
+const probability = z
+  .string()
+  .trim()
+  .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, 'must be a number between 0 and 1')
+  .transform(Number)
+  .optional();
+
+const boolean = z
+  .string()
+  .trim()
+  .regex(/^(true|false)$/, 'must be true or false')
+  .transform((value) => value === 'true')
+  .optional();
+
 /** The schema of the simulator's environment variables (all optional strings). */
 export const SimulatorEnvSchema = z.object({
   SIMULATOR_PORT: integer(0, 65_535),
@@ -53,7 +79,50 @@ export const SimulatorEnvSchema = z.object({
   SIMULATOR_PATCHES: integer(0, MAX_FLEET),
   SIMULATOR_PATCH_JOBS: integer(0, 100_000),
   SIMULATOR_MITIGATION_JOBS: integer(0, 100_000),
+  SIMULATOR_CONCURRENCY_LIMIT: integer(1, 100_000),
+  SIMULATOR_RATE_LIMIT: integer(1, 100_000_000),
+  SIMULATOR_RATE_WINDOW_MS: integer(1, 86_400_000),
+  SIMULATOR_RATE_LIMIT_STATUS: z
+    .string()
+    .trim()
+    .regex(/^(409|429)$/, 'must be 409 or 429')
+    .transform((value) => (value === '409' ? 409 : 429))
+    .optional(),
+  SIMULATOR_RATE_LIMIT_HEADERS: boolean,
+  SIMULATOR_ERROR_RATE: probability,
+  SIMULATOR_ERROR_AFTER_RATE: probability,
+  SIMULATOR_RESET_RATE: probability,
+  SIMULATOR_RESET_AFTER_RATE: probability,
+  SIMULATOR_MALFORMED_RATE: probability,
+  SIMULATOR_SLOW_HEADERS_MS: integer(0, 600_000),
+  SIMULATOR_SLOW_BODY_MS: integer(0, 600_000),
 });
+
+function faultModesOf(values: z.infer<typeof SimulatorEnvSchema>): SimulatorFaultModes {
+  const modes: Record<string, unknown> = {
+    concurrencyLimit: values.SIMULATOR_CONCURRENCY_LIMIT,
+    rateLimitHeaders: values.SIMULATOR_RATE_LIMIT_HEADERS,
+    errorRate: values.SIMULATOR_ERROR_RATE,
+    errorAfterRate: values.SIMULATOR_ERROR_AFTER_RATE,
+    resetRate: values.SIMULATOR_RESET_RATE,
+    resetAfterRate: values.SIMULATOR_RESET_AFTER_RATE,
+    malformedRate: values.SIMULATOR_MALFORMED_RATE,
+    slowHeadersMs: values.SIMULATOR_SLOW_HEADERS_MS,
+    slowBodyMs: values.SIMULATOR_SLOW_BODY_MS,
+  };
+  if (values.SIMULATOR_RATE_LIMIT !== undefined) {
+    modes['rateLimit'] = {
+      limit: values.SIMULATOR_RATE_LIMIT,
+      windowMs: values.SIMULATOR_RATE_WINDOW_MS ?? DEFAULT_RATE_WINDOW_MS,
+      ...(values.SIMULATOR_RATE_LIMIT_STATUS === undefined
+        ? {}
+        : { status: values.SIMULATOR_RATE_LIMIT_STATUS }),
+    };
+  }
+  return Object.fromEntries(
+    Object.entries(modes).filter(([, value]) => value !== undefined),
+  ) as SimulatorFaultModes;
+}
 
 /**
  * Reads and validates the simulator's environment.
@@ -94,6 +163,7 @@ export function parseSimulatorEnv(env: Readonly<Record<string, string | undefine
         patchJobs: values.SIMULATOR_PATCH_JOBS ?? DEFAULT_FLEET_SIZES.patchJobs,
         mitigationJobs: values.SIMULATOR_MITIGATION_JOBS ?? DEFAULT_FLEET_SIZES.mitigationJobs,
       },
+      faultModes: faultModesOf(values),
     },
   };
 }

@@ -12,6 +12,8 @@
  *
  * - `OFFSET_LIMIT` "2501": offset paging past the 10,000-record cap (the code qualysdk checks;
  *   QUALYS-API.md §4).
+ * - `CONCURRENCY_LIMIT` "1960" and `RATE_LIMIT` "1965": the classic API's concurrency and rate
+ *   codes (QUALYS-API.md §3), answered by the fault modes.
  * - `CO_AUTHOR_LIMIT` "2435": more than 200 co-authors on a job create/update (seed 003, v2
  *   endpoints).
  * - the `9xxx` codes are the simulator's own (Qualys publishes no catalogue): bad parameter or
@@ -29,6 +31,8 @@ export const SimulatorErrorCode = {
   NO_ROUTE: '9005',
   METHOD_NOT_ALLOWED: '9006',
   INJECTED_FAULT: '9007',
+  CONCURRENCY_LIMIT: '1960',
+  RATE_LIMIT: '1965',
   CO_AUTHOR_LIMIT: '2435',
   MISSING_FIELD: '9008',
   INVALID_VALUE: '9009',

@@ -40,9 +40,13 @@ export {
 export type {
   Simulator,
   SimulatorFault,
+  SimulatorFaultKind,
+  SimulatorFaultModes,
   SimulatorFleetOptions,
   SimulatorOptions,
+  SimulatorRateLimit,
   SimulatorRequestLogEntry,
   SimulatorStore,
   SimulatorTenantOptions,
+  SimulatorTenantStats,
 } from './types.js';

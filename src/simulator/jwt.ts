@@ -83,3 +83,40 @@ export function createJwtSigner(key: Buffer = randomBytes(32)): JwtSigner {
     },
   };
 }
+
+/** A signer whose tokens can all be expired at once ({@link RotatingJwtSigner.expireAll}). */
+export interface RotatingJwtSigner extends JwtSigner {
+  /** Every token signed so far verifies as `expired`; later tokens use a fresh key. */
+  expireAll(): void;
+}
+
+/** Retired keys kept: tokens older than this many `expireAll` calls verify as `invalid`. */
+const MAX_RETIRED_KEYS = 64;
+
+/**
+ * Creates a {@link RotatingJwtSigner}: it signs with the current key; `expireAll` retires that
+ * key, and a token valid under a retired key verifies as `expired`.
+ */
+export function createRotatingJwtSigner(): RotatingJwtSigner {
+  let current = createJwtSigner();
+  const retired: JwtSigner[] = [];
+  return {
+    sign: (claims) => current.sign(claims),
+    verify(token, nowMs) {
+      const result = current.verify(token, nowMs);
+      if (result.ok || result.reason === 'expired') {
+        return result;
+      }
+      const signedByRetired = retired.some((old) => {
+        const verdict = old.verify(token, nowMs);
+        return verdict.ok || verdict.reason === 'expired';
+      });
+      return signedByRetired ? { ok: false, reason: 'expired' } : result;
+    },
+    expireAll() {
+      retired.unshift(current);
+      retired.length = Math.min(retired.length, MAX_RETIRED_KEYS);
+      current = createJwtSigner();
+    },
+  };
+}

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     fleet: config.fleet,
     latencyMs: config.latencyMs,
     jitterMs: config.jitterMs,
+    ...config.faultModes,
   });
   const { url } = await simulator.listen(config.port, config.host);
   process.stdout.write(
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       `  credentials: username=${DEFAULT_CREDENTIALS.username} password=${DEFAULT_CREDENTIALS.password}`,
       `  token:       curl -s -X POST ${url}/auth -d 'username=${DEFAULT_CREDENTIALS.username}&password=${DEFAULT_CREDENTIALS.password}&token=true&permissions=true'`,
       `  request log: ${url}/__simulator/requests`,
+      `  fault modes: ${JSON.stringify(config.faultModes)} (change: PUT ${url}/__simulator/config; counters: ${url}/__simulator/stats)`,
       `  fleet: seed ${config.seed}, ${config.fleet.assets} assets, ${config.fleet.patches} patches, ${config.fleet.patchJobs} patch jobs, ${config.fleet.mitigationJobs} mitigation jobs; latency ${config.latencyMs} ms + jitter ${config.jitterMs} ms`,
       '',
     ].join('\n'),

@@ -34,8 +34,93 @@ export interface SimulatorTenantOptions {
   readonly includeSeedSamples?: boolean | undefined;
 }
 
-/** Options of `createSimulator`. */
-export interface SimulatorOptions {
+/**
+ * The over-budget answer of the rate window: limit, window and status (see
+ * {@link SimulatorFaultModes.rateLimit}).
+ */
+export interface SimulatorRateLimit {
+  /** Calls admitted per window and tenant (a positive integer). */
+  readonly limit: number;
+  /** Window length in ms (a positive integer); sliding (rolling) window. */
+  readonly windowMs: number;
+  /** Status of an over-budget answer; default 429 (the PM gateway), 409 like the classic API. */
+  readonly status?: 409 | 429 | undefined;
+}
+
+/**
+ * Fault modes (README "Fault modes"): limits and seeded random failures applied to API requests of
+ * a known tenant (a valid token; never `POST /auth`, never `/__simulator/*`, never a request an
+ * explicit {@link SimulatorFault} answers). Random draws come from the simulator's seeded PRNG
+ * (fork `faults`), a fixed number per admitted request, so the same seed and the same request
+ * sequence give the same faults. Every field optional; absent = off. Changed at run time with
+ * {@link Simulator.configure} or `PUT /__simulator/config`.
+ */
+export interface SimulatorFaultModes {
+  /**
+   * Concurrent API requests per tenant (a positive integer). A request arriving while that many
+   * are in flight (admitted, not yet answered) is answered at once 409, errorCode `1960`, with
+   * `X-Concurrency-Limit-Limit` and `X-Concurrency-Limit-Running`. Checked before the rate window.
+   */
+  readonly concurrencyLimit?: number | undefined;
+  /**
+   * Per-tenant sliding window: at most `limit` admitted requests in any `windowMs`; over budget →
+   * `status` (default 429), errorCode `1965`, `Retry-After` (s, rounded up) and, unless
+   * {@link SimulatorFaultModes.rateLimitHeaders} is false, `X-RateLimit-*` headers. The window
+   * runs on the simulator clock (`now`).
+   */
+  readonly rateLimit?: SimulatorRateLimit | undefined;
+  /**
+   * Whether `X-RateLimit-Limit`/`-Window-Sec`/`-Remaining` (every answer of an admitted request,
+   * and the over-budget answer with `X-RateLimit-ToWait-Sec`) are sent; default true. PM often
+   * sends none (QUALYS-API.md §3): false leaves only `Retry-After`.
+   */
+  readonly rateLimitHeaders?: boolean | undefined;
+  /** Probability (0..1) of a 500/502/503 (seeded choice) answered before the route runs (nothing applied). */
+  readonly errorRate?: number | undefined;
+  /** Probability (0..1) of a 500/502/503 answered after the route ran (a mutation IS applied, its answer lost). */
+  readonly errorAfterRate?: number | undefined;
+  /** Probability (0..1) of a TCP reset without an answer, before the route runs. */
+  readonly resetRate?: number | undefined;
+  /** Probability (0..1) of a TCP reset without an answer, after the route ran (mutation applied). */
+  readonly resetAfterRate?: number | undefined;
+  /** Probability (0..1) that a 2xx JSON answer is cut in half (invalid JSON), status kept. */
+  readonly malformedRate?: number | undefined;
+  /** Delay between the route's answer and the response headers, in ms. */
+  readonly slowHeadersMs?: number | undefined;
+  /** Time over which the body is written, in 4 chunks, after the headers, in ms. */
+  readonly slowBodyMs?: number | undefined;
+}
+
+/** Which fault mode answered a request (request log `fault`). */
+export type SimulatorFaultKind =
+  | 'concurrency'
+  | 'rate'
+  | 'error'
+  | 'errorAfter'
+  | 'reset'
+  | 'resetAfter'
+  | 'malformed';
+
+/** Fault mode counters of one tenant (`simulator.stats()`, `GET /__simulator/stats`). */
+export interface SimulatorTenantStats {
+  /** Largest number of this tenant's API requests ever in flight at once (since the last reset). */
+  readonly maxInFlight: number;
+  /** This tenant's API requests in flight now. */
+  readonly inFlight: number;
+  /** Requests answered 409 (1960) by the concurrency cap. */
+  readonly rejectedConcurrency: number;
+  /** Requests answered 429/409 (1965) by the rate window. */
+  readonly rejectedRate: number;
+  /** Random 5xx answers (`errorRate` and `errorAfterRate`). */
+  readonly injectedErrors: number;
+  /** Socket resets (`resetRate` and `resetAfterRate`). */
+  readonly resets: number;
+  /** Truncated JSON answers (`malformedRate`). */
+  readonly malformed: number;
+}
+
+/** Options of `createSimulator`; the {@link SimulatorFaultModes} fields set the initial fault modes. */
+export interface SimulatorOptions extends SimulatorFaultModes {
   /** PRNG seed of the generated fleets (mixed with each tenant's username); default 1. */
   readonly seed?: number | undefined;
   /** Fleet sizes for every tenant without its own; defaults 2000 assets, 5000 patches, 200 patch jobs, 40 mitigation jobs. */
@@ -88,8 +173,10 @@ export interface SimulatorRequestLogEntry {
   readonly query: Readonly<Record<string, string>>;
   /** The request body parsed as JSON, or `null` (empty or not JSON, e.g. the form body of `/auth`). */
   readonly body: unknown;
-  /** Response status; `null` while the answer is pending. */
+  /** Response status; `null` while the answer is pending; `0` when the socket was reset (no answer). */
   readonly status: number | null;
+  /** The fault mode that answered (or changed the answer), when one did; absent otherwise. */
+  readonly fault?: SimulatorFaultKind;
   /** Username of the caller (valid token, or credentials of a successful `/auth`), else `null`. */
   readonly tenant: string | null;
   /** Arrival time, epoch ms of the simulator clock. */
@@ -138,6 +225,23 @@ export interface Simulator {
   injectFault(fault: SimulatorFault): () => void;
   /** Removes every fault. */
   clearFaults(): void;
+  /**
+   * Changes the fault modes: a field present in `modes` replaces the current one (`undefined`
+   * switches it off), absent fields are kept. Rate windows and stats are kept.
+   *
+   * @returns the fault modes now in force.
+   * @throws RangeError on invalid values (e.g. a rate outside 0..1, a limit below 1).
+   */
+  configure(modes: SimulatorFaultModes): SimulatorFaultModes;
+  /** The fault mode counters per tenant username. */
+  stats(): Record<string, SimulatorTenantStats>;
+  /** Zeroes the counters; `maxInFlight` restarts from the current `inFlight`. */
+  resetStats(): void;
+  /**
+   * Makes every token issued so far answer 401 `JWT expired`; tokens issued afterwards (by
+   * `/auth` or {@link Simulator.issueToken}) work.
+   */
+  expireTokens(): void;
   /**
    * One tenant's data (generated on first use, or by `listen()`).
    *
