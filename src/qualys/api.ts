@@ -324,8 +324,25 @@ export interface QualysSessionOptions {
    * service credentials are used; when neither exists, calls fail with `QUALYS_UNAUTHORIZED`.
    */
   bearerToken?: string | undefined;
-  /** Aborts every call of this session (client disconnect, request deadline). */
+  /**
+   * Aborts every call of this session (client disconnect, request deadline): a call waiting in
+   * the client's queue leaves it at once with `QUALYS_ABORTED` (no request sent); a call in
+   * flight or between retries stops with `QUALYS_ABORTED`.
+   */
   signal?: AbortSignal | undefined;
+  /**
+   * The request's deadline, in epoch milliseconds (the client's `now` clock). Queued calls wait
+   * at most until then, retries are not started when their wait would end after it, and when it
+   * passes the session's calls fail with `QUALYS_ABORTED` like an aborted `signal`. Each attempt
+   * still has its own `timeoutMs`. Default: none (only `signal` and the per-attempt timeouts).
+   */
+  deadline?: number | undefined;
+  /**
+   * Called after each HTTP attempt of this session's API calls, in addition to the client's
+   * `onCall` (same {@link QualysCallEvent}; exceptions are logged and ignored). The shared
+   * `POST /auth` of the service token is reported to the client's `onCall` only. Default: none.
+   */
+  onCall?: ((event: QualysCallEvent) => void) | undefined;
 }
 
 /** The Qualys client: shared connection pool and token cache; sessions are per request. */
@@ -360,8 +377,8 @@ export type QualysHttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /**
  * What the client reports after each HTTP attempt to Qualys (API calls and `POST /auth`), so
- * the gateway can count and time upstream calls. A call retried after a 401 reports two
- * attempts. Contains no credentials, tokens, query strings or bodies.
+ * the gateway can count and time upstream calls. Every HTTP attempt is one event: a call retried
+ * after a 401, a 5xx or a 429 reports each attempt (see `attempt`). Contains no credentials, tokens, query strings or bodies.
  */
 export interface QualysCallEvent {
   /** Endpoint template, e.g. `GET /pm/v1/deploymentjob/{id}` or `POST /auth`. */
@@ -376,6 +393,16 @@ export interface QualysCallEvent {
   readonly durationMs: number;
   /** The {@link QualysErrorCode} the attempt failed with; `null` when it succeeded. */
   readonly errorCode: QualysErrorCode | null;
+  /**
+   * 1-based number of this HTTP attempt within its call: retries of an idempotent call and the
+   * re-send after a 401 to a service token count up; `POST /auth` is always 1.
+   */
+  readonly attempt: number;
+  /**
+   * Time the attempt waited in the client's queue for a concurrency slot and a rate token, in
+   * milliseconds (0 for `POST /auth`, which is not queued). Not part of `durationMs`.
+   */
+  readonly queuedMs: number;
 }
 
 /** Documented batch limits of the batch endpoints (qualysdk sends 1,000; assets pages max 400). */

@@ -8,6 +8,8 @@
  * Source: QUALYS-API.md §1 (hosts, URL-encoding), §2 (auth), §4 (paging), §5 (errors), §7
  * (deployment jobs), §11 (patches, catalog, assets, QIDs), §12 (MTG); seeds 000-004.
  */
+
+import { BrokenCircuitError } from 'cockatiel';
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import {
@@ -29,8 +31,26 @@ import {
   type QualysWireObject,
 } from './api.js';
 import { createTokenManager, type QualysServiceCredentials, type TokenManager } from './auth.js';
-import { QualysNetworkError, QualysNotFoundError, QualysUnauthorizedError } from './errors.js';
 import {
+  isQualysError,
+  QualysCircuitOpenError,
+  type QualysError,
+  QualysNetworkError,
+  QualysNotFoundError,
+  QualysTimeoutError,
+  QualysUnauthorizedError,
+} from './errors.js';
+import {
+  createBreaker,
+  isRetryable,
+  type RateBudget,
+  RetryDelays,
+  type RetrySettings,
+  sleep,
+  UpstreamGate,
+} from './governor.js';
+import {
+  type AttemptExtra,
   badPayload,
   CallDeadline,
   errorFromResponse,
@@ -62,6 +82,32 @@ export type { QualysServiceCredentials } from './auth.js';
 
 /** Default per-call timeout: 30 seconds. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Default concurrency cap per client (= per Qualys subscription): Qualys' documented default 2 (QUALYS-API.md §3). */
+export const DEFAULT_CONCURRENCY = 2;
+/** Default tries per idempotent call, the first included. */
+export const DEFAULT_RETRY_MAX_ATTEMPTS = 3;
+/** Default first backoff ceiling: 200 ms. */
+export const DEFAULT_RETRY_BASE_DELAY_MS = 200;
+/** Default largest backoff ceiling: 5 seconds. */
+export const DEFAULT_RETRY_MAX_DELAY_MS = 5_000;
+/** Default longest `Retry-After` the client waits for: 30 seconds. */
+export const DEFAULT_RETRY_MAX_RETRY_AFTER_MS = 30_000;
+/** Default consecutive upstream failures that open the circuit: 5. */
+export const DEFAULT_BREAKER_FAILURE_THRESHOLD = 5;
+/** Default time an open circuit waits before a trial call: 10 seconds. */
+export const DEFAULT_BREAKER_HALF_OPEN_AFTER_MS = 10_000;
+
+/**
+ * The read-only POST endpoints (a query in a body): idempotent like the GETs, so retried. Every
+ * other POST, PATCH or DELETE is a job mutation and is never retried.
+ */
+const READ_ONLY_POSTS: ReadonlySet<string> = new Set([
+  'POST /pm/v1/assets/uuids',
+  'POST /pm/v1/patchcatalog/patches',
+  'POST /pm/v1/vulnerabilities',
+  'POST /pm/v1/assets',
+]);
+
 /** Default service-token lifetime: 4 hours (QUALYS-API.md §2). */
 export const DEFAULT_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
 /** Default time before expiry at which the service token is refreshed: 5 minutes. */
@@ -85,11 +131,62 @@ export interface QualysClientOptions {
    */
   dispatcher?: Dispatcher | undefined;
   /**
-   * Time allowed for one client call, in milliseconds: sending, waiting for a service token,
-   * reading and parsing, and the one retry after a 401 all share it. Also the timeout of one
-   * `POST /auth`. Default {@link DEFAULT_TIMEOUT_MS} (30,000). A positive integer.
+   * Time allowed for one HTTP attempt, in milliseconds: sending, reading and parsing (not the
+   * time queued for a slot). Each attempt gets its own timeout combined with the session's
+   * signal; retries share the session's `deadline`/`signal`. Also bounds the wait for a service
+   * token and one `POST /auth`. Default {@link DEFAULT_TIMEOUT_MS} (30,000). A positive integer.
    */
   timeoutMs?: number | undefined;
+  /**
+   * At most this many Qualys API calls in flight at once for this client (one client per Qualys
+   * subscription, whose concurrency limit is shared by all its callers). Further calls wait in a
+   * FIFO queue until a slot frees or their session's signal/deadline ends. `POST /auth` is not
+   * counted (Qualys exempts it). Default {@link DEFAULT_CONCURRENCY} (2, Qualys' documented
+   * default, QUALYS-API.md §3); `0` or `Infinity` = unlimited (benchmarks). A non-negative integer.
+   */
+  concurrency?: number | undefined;
+  /**
+   * A client-side rate budget: at most `calls` HTTP attempts started in any rolling window of
+   * `windowMs` milliseconds (PM sends no `X-RateLimit-*` headers to follow, QUALYS-API.md §3).
+   * Calls over budget wait in the same FIFO queue until the window slides; none is rejected.
+   * Default: unlimited. Both positive integers.
+   */
+  rateLimit?: { calls: number; windowMs: number } | undefined;
+  /**
+   * Retries of idempotent calls (GETs and the read-only POSTs `assets/uuids`,
+   * `patchcatalog/patches`, `vulnerabilities`, `assets`); job mutations are never retried.
+   * Retried on 409/429 (`QUALYS_RATE_LIMITED`), 5xx, network errors and per-attempt timeouts;
+   * never on another 4xx. The wait is Qualys' `Retry-After` (seconds or HTTP date) or
+   * `X-RateLimit-ToWait-Sec` when sent, else exponential backoff with full jitter (random in
+   * `[0, min(maxDelayMs, baseDelayMs * 2^n))`); no retry starts when its wait would end after the
+   * session's `deadline`, then the last error is returned.
+   * - `maxAttempts`: tries per call, the first included; default 3; `1` = no retries.
+   * - `baseDelayMs`: first backoff ceiling in ms; default 200.
+   * - `maxDelayMs`: largest backoff ceiling in ms; default 5,000 (does not shorten a `Retry-After`).
+   * - `maxRetryAfterMs`: a `Retry-After` longer than this (ms) is not waited for: the call fails at
+   *   once with `QUALYS_RATE_LIMITED` and its `retryAfterMs`; default 30,000.
+   */
+  retry?:
+    | {
+        maxAttempts?: number | undefined;
+        baseDelayMs?: number | undefined;
+        maxDelayMs?: number | undefined;
+        maxRetryAfterMs?: number | undefined;
+      }
+    | undefined;
+  /**
+   * The client's circuit breaker (one per client, i.e. per upstream). It counts upstream-health
+   * failures only (5xx, network errors, timeouts; not 4xx, 404, 409, 429) per HTTP attempt; after
+   * `failureThreshold` consecutive ones (default 5) it opens and every call fails fast with
+   * `QUALYS_CIRCUIT_OPEN` without a request. After `halfOpenAfterMs` ms (default 10,000) one trial
+   * call goes through: a success closes the circuit, a failure opens it again.
+   */
+  circuitBreaker?:
+    | {
+        failureThreshold?: number | undefined;
+        halfOpenAfterMs?: number | undefined;
+      }
+    | undefined;
   /**
    * Service credentials (`QUALYS_USERNAME`/`QUALYS_PASSWORD`): used for sessions without a
    * bearer token; the client obtains and refreshes the JWT itself. Default: none (sessions
@@ -142,10 +239,27 @@ interface CallSpec<S extends z.ZodType> {
   readonly list: boolean;
 }
 
+/** The state of one API call across its attempts. */
+interface CallState {
+  /** The request's signal (session signal and deadline); `undefined` when it has neither. */
+  readonly signal: AbortSignal | undefined;
+  /** HTTP attempts sent so far (the next one is `attempt + 1`). */
+  attempt: number;
+  /** The session's own `onCall`. */
+  readonly onCall: QualysSessionOptions['onCall'];
+}
+
 /** A parsed answer plus its headers (for `searchAfter`). */
 interface CallResult<T> {
   readonly value: T;
   readonly headers: HttpHeaders;
+}
+
+function nonNegativeInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`createQualysClient: ${name} must be an integer >= 0, got ${value}`);
+  }
+  return value;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -297,10 +411,17 @@ function toBulkJobResults(
  * Authentication: a session's `bearerToken` is sent as `Authorization: Bearer <token>` and a
  * 401 to it is final. Without one, the service credentials' JWT is used (obtained with
  * `POST /auth`, cached, refreshed before expiry); after a 401 it is dropped, refreshed once and
- * the call retried once. No other retries, for reads and job mutations alike: a create, update,
- * enable/disable or delete that times out, gets a 5xx or loses its connection is not re-sent
- * (Qualys may have applied it). The 401 retry is safe for them too, since Qualys' gateway
+ * the call retried once. The 401 retry is safe for job mutations too, since Qualys' gateway
  * rejects a bad token before the request runs.
+ *
+ * Upstream governor (per client, i.e. per Qualys subscription; options `concurrency`,
+ * `rateLimit`, `retry`, `circuitBreaker`): every API attempt passes the circuit breaker, then
+ * waits in one FIFO queue for a concurrency slot and a rate token (until the session's
+ * `signal`/`deadline` ends: `QUALYS_ABORTED`, nothing sent), then runs with its own `timeoutMs`.
+ * Idempotent reads are retried on 409/429, 5xx, network errors and timeouts; job mutations
+ * (create, update, enable/disable, delete) never are: one that times out, gets a 5xx or a
+ * 409/429, or loses its connection is not re-sent (Qualys may have applied it; a 409/429 is
+ * returned as `QUALYS_RATE_LIMITED` with `retryAfterMs` for the caller to decide).
  *
  * Every API method rejects only with a `QualysError` (`./errors.ts`):
  * - `QUALYS_UNAUTHORIZED` (401/403; or no bearer token and no service credentials, without any
@@ -310,15 +431,16 @@ function toBulkJobResults(
  *   with `_error`: Qualys' message kept), `QUALYS_HTTP_STATUS` (other non-2xx); a 200 body that
  *   is exactly `{"_error":{...}}` is mapped the same way;
  * - `QUALYS_TIMEOUT` (after `timeoutMs`), `QUALYS_ABORTED` (the session signal aborted),
- *   `QUALYS_NETWORK` (socket errors, refused/reset connections, a closed client);
+ *   `QUALYS_NETWORK` (socket errors, refused/reset connections, a closed client),
+ *   `QUALYS_CIRCUIT_OPEN` (the circuit breaker is open; no request sent);
  * - `QUALYS_BAD_PAYLOAD` (not JSON, or not matching the schema; details in `logger.warn`).
  * Programming errors (a batch over its `QUALYS_LIMITS`, a negative page number, a blank job id
  * in a bulk call, a mutation body that is not a JSON object) throw a plain `RangeError` before
  * any request.
  *
  * @throws TypeError when `baseUrl` is not an absolute http(s) URL or the credentials are empty.
- * @throws RangeError when a duration option is not a positive integer or the refresh margin is
- *   not smaller than the token lifetime.
+ * @throws RangeError when a duration, count or governor option is out of range (see
+ *   {@link QualysClientOptions}) or the refresh margin is not smaller than the token lifetime.
  */
 export function createQualysClient(options: QualysClientOptions): QualysClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl);
@@ -337,6 +459,46 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
       'createQualysClient: tokenRefreshMarginMs must be an integer in [0, tokenLifetimeMs)',
     );
   }
+  const concurrencyOption = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency =
+    concurrencyOption === Number.POSITIVE_INFINITY || concurrencyOption === 0
+      ? Number.POSITIVE_INFINITY
+      : positiveInteger('concurrency', concurrencyOption);
+  const rateLimit: RateBudget | undefined = options.rateLimit
+    ? {
+        calls: positiveInteger('rateLimit.calls', options.rateLimit.calls),
+        windowMs: positiveInteger('rateLimit.windowMs', options.rateLimit.windowMs),
+      }
+    : undefined;
+  const retry: RetrySettings = {
+    maxAttempts: positiveInteger(
+      'retry.maxAttempts',
+      options.retry?.maxAttempts ?? DEFAULT_RETRY_MAX_ATTEMPTS,
+    ),
+    baseDelayMs: nonNegativeInteger(
+      'retry.baseDelayMs',
+      options.retry?.baseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
+    ),
+    maxDelayMs: nonNegativeInteger(
+      'retry.maxDelayMs',
+      options.retry?.maxDelayMs ?? DEFAULT_RETRY_MAX_DELAY_MS,
+    ),
+    maxRetryAfterMs: nonNegativeInteger(
+      'retry.maxRetryAfterMs',
+      options.retry?.maxRetryAfterMs ?? DEFAULT_RETRY_MAX_RETRY_AFTER_MS,
+    ),
+  };
+  const breaker = createBreaker({
+    failureThreshold: positiveInteger(
+      'circuitBreaker.failureThreshold',
+      options.circuitBreaker?.failureThreshold ?? DEFAULT_BREAKER_FAILURE_THRESHOLD,
+    ),
+    halfOpenAfterMs: positiveInteger(
+      'circuitBreaker.halfOpenAfterMs',
+      options.circuitBreaker?.halfOpenAfterMs ?? DEFAULT_BREAKER_HALF_OPEN_AFTER_MS,
+    ),
+  });
+  const gate = new UpstreamGate(concurrency, rateLimit);
   const credentials = options.credentials;
   if (credentials && (credentials.username === '' || credentials.password === '')) {
     throw new TypeError('createQualysClient: credentials need a non-empty username and password');
@@ -369,6 +531,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     body: string | undefined,
     token: string,
     deadline: CallDeadline,
+    extra: AttemptExtra,
   ): Promise<CallResult<z.output<S>>> {
     // Strings never to echo should Qualys quote them back in an `_error.message`.
     const secrets = credentials ? [token, credentials.password] : [token];
@@ -379,104 +542,229 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         endpoint: spec.endpoint,
       });
     }
-    return reportAttempt(http, spec, async (setStatus) => {
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        authorization: `Bearer ${token}`,
-        ...spec.headers,
-      };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      let res: Awaited<ReturnType<typeof sendHttp>>;
-      try {
-        res = await sendHttp(
-          http,
-          {
-            endpoint: spec.endpoint,
-            method: spec.method,
-            path: spec.path,
-            query: spec.query,
-            headers,
-            body,
-          },
-          deadline.signal,
-        );
-      } catch (err) {
-        throw deadline.toError(err, spec.endpoint);
-      }
-      setStatus(res.status);
-      const failure = errorFromResponse(res, spec.endpoint, http.now, secrets);
-      if (failure) throw failure;
+    return reportAttempt(
+      http,
+      spec,
+      async (setStatus) => {
+        const headers: Record<string, string> = {
+          accept: 'application/json',
+          authorization: `Bearer ${token}`,
+          ...spec.headers,
+        };
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        let res: Awaited<ReturnType<typeof sendHttp>>;
+        try {
+          res = await sendHttp(
+            http,
+            {
+              endpoint: spec.endpoint,
+              method: spec.method,
+              path: spec.path,
+              query: spec.query,
+              headers,
+              body,
+            },
+            deadline.signal,
+          );
+        } catch (err) {
+          throw deadline.toError(err, spec.endpoint);
+        }
+        setStatus(res.status);
+        const failure = errorFromResponse(res, spec.endpoint, http.now, secrets);
+        if (failure) throw failure;
 
-      const json = parseJsonText(res.text);
-      if (!json.ok) {
-        logger.warn(
-          { endpoint: spec.endpoint, status: res.status, bodyLength: res.text.length },
-          'Qualys answered a body that is not JSON',
-        );
-        throw badPayload(spec.endpoint, res.status);
-      }
-      const input = spec.list && (json.value === undefined || json.value === null) ? [] : json.value;
-      const parsed = spec.schema.safeParse(input);
-      if (!parsed.success) {
-        logger.warn(
-          { endpoint: spec.endpoint, status: res.status, issues: z.prettifyError(parsed.error) },
-          'Qualys payload does not match the wire schema',
-        );
-        throw badPayload(spec.endpoint, res.status);
-      }
-      return { value: parsed.data, headers: res.headers };
-    });
+        const json = parseJsonText(res.text);
+        if (!json.ok) {
+          logger.warn(
+            { endpoint: spec.endpoint, status: res.status, bodyLength: res.text.length },
+            'Qualys answered a body that is not JSON',
+          );
+          throw badPayload(spec.endpoint, res.status);
+        }
+        const input = spec.list && (json.value === undefined || json.value === null) ? [] : json.value;
+        const parsed = spec.schema.safeParse(input);
+        if (!parsed.success) {
+          logger.warn(
+            { endpoint: spec.endpoint, status: res.status, issues: z.prettifyError(parsed.error) },
+            'Qualys payload does not match the wire schema',
+          );
+          throw badPayload(spec.endpoint, res.status);
+        }
+        return { value: parsed.data, headers: res.headers };
+      },
+      extra,
+    );
   }
 
   /**
-   * Runs one API call for a session: authentication, deadline, and the one retry after a 401 to
-   * a service token. This is the client's only retry, and it applies to the job mutations too:
-   * a 401 means Qualys' API gateway refused the token before the request reached the service,
-   * so nothing was created, changed or deleted, and sending it again with a fresh token cannot
-   * apply it twice. Every other failure (timeout, abort, network error, reset connection, 5xx,
-   * 409/429) is returned to the caller without sending the request again.
+   * One governed HTTP attempt: the circuit breaker (fails fast with `QUALYS_CIRCUIT_OPEN`), then
+   * a FIFO slot under the concurrency cap and rate budget (left with `QUALYS_ABORTED` when the
+   * request's signal ends while queued; nothing is sent), then the attempt with its own
+   * `timeoutMs` combined with the request's signal.
+   */
+  async function governed<S extends z.ZodType>(
+    spec: CallSpec<S>,
+    body: string | undefined,
+    token: string,
+    call: CallState,
+  ): Promise<CallResult<z.output<S>>> {
+    const enqueuedAt = performance.now();
+    try {
+      return await breaker.execute(async () => {
+        let release: () => void;
+        try {
+          release = await gate.acquire(call.signal);
+        } catch (err) {
+          throw aborted(spec.endpoint, 'while queued', err);
+        }
+        try {
+          const deadline = new CallDeadline(timeoutMs, call.signal);
+          call.attempt += 1;
+          return await attempt(spec, body, token, deadline, {
+            attempt: call.attempt,
+            queuedMs: performance.now() - enqueuedAt,
+            onCall: call.onCall,
+          });
+        } finally {
+          release();
+        }
+      });
+    } catch (err) {
+      if (err instanceof BrokenCircuitError) {
+        throw new QualysCircuitOpenError(
+          'QUALYS_CIRCUIT_OPEN',
+          `Qualys is failing; the client's circuit breaker is open, no request was sent (${spec.endpoint})`,
+          { endpoint: spec.endpoint },
+        );
+      }
+      throw err;
+    }
+  }
+
+  /** `QUALYS_ABORTED` for a call the caller's signal or deadline ended outside an HTTP attempt. */
+  function aborted(endpoint: string, when: string, cause: unknown): QualysError {
+    if (isQualysError(cause)) return cause;
+    return new QualysTimeoutError(
+      'QUALYS_ABORTED',
+      `The Qualys call was cancelled by the caller ${when} (${endpoint})`,
+      { endpoint, cause },
+    );
+  }
+
+  /**
+   * One try of a call: authentication and the governed attempt, plus the one re-send after a 401
+   * to a service token. That re-send applies to the job mutations too: a 401 means Qualys' API
+   * gateway refused the token before the request reached the service, so nothing was created,
+   * changed or deleted, and sending it again with a fresh token cannot apply it twice.
+   */
+  async function tryOnce<S extends z.ZodType>(
+    spec: CallSpec<S>,
+    body: string | undefined,
+    bearer: string | undefined,
+    call: CallState,
+  ): Promise<CallResult<z.output<S>>> {
+    if (bearer !== undefined) return governed(spec, body, bearer, call);
+    const serviceToken = async (): Promise<string> => {
+      const wait = new CallDeadline(timeoutMs, call.signal);
+      try {
+        return await raceAbort((tokens as TokenManager).getToken(), wait.signal);
+      } catch (err) {
+        throw wait.toError(err, spec.endpoint);
+      }
+    };
+    const first = await serviceToken();
+    try {
+      return await governed(spec, body, first, call);
+    } catch (err) {
+      // Only an HTTP 401 (the gateway refused the token; the request never ran) is re-sent.
+      if (!(err instanceof QualysUnauthorizedError && err.status === 401)) throw err;
+      logger.warn({ endpoint: spec.endpoint }, 'Qualys rejected the service token; refreshing it once');
+      (tokens as TokenManager).invalidate(first);
+    }
+    const second = await serviceToken();
+    return governed(spec, body, second, call);
+  }
+
+  /**
+   * Runs one API call for a session. Idempotent calls (GETs and {@link READ_ONLY_POSTS}) are
+   * tried up to `retry.maxAttempts` times on throttling (409/429), 5xx, network errors and
+   * per-attempt timeouts, waiting Qualys' `Retry-After` or a jittered exponential backoff; a
+   * retry is not started when its wait would end after the request's deadline (the last error is
+   * returned), and an abort during the wait is `QUALYS_ABORTED`. Job mutations are tried once
+   * (plus the 401 re-send of {@link tryOnce}): a timeout, 5xx, reset or 409/429 is returned to the
+   * caller without sending the request again, since Qualys may have applied it.
    */
   async function execute<S extends z.ZodType>(
     spec: CallSpec<S>,
     session: QualysSessionOptions,
   ): Promise<CallResult<z.output<S>>> {
     const body = serialiseBody(spec.endpoint, spec.json);
-    const deadline = new CallDeadline(timeoutMs, session.signal);
-    deadline.throwIfDone(spec.endpoint);
     const bearer = session.bearerToken;
-    if (bearer !== undefined && bearer !== '') {
-      if (!BEARER_CHARS.test(bearer)) {
+    const forwarded = bearer !== undefined && bearer !== '';
+    const scope = requestScope(session);
+    try {
+      if (scope.signal?.aborted)
+        throw new CallDeadline(timeoutMs, scope.signal).toError(scope.signal.reason, spec.endpoint);
+      if (forwarded && !BEARER_CHARS.test(bearer)) {
         throw new QualysUnauthorizedError('QUALYS_UNAUTHORIZED', 'The forwarded bearer token is malformed', {
           endpoint: spec.endpoint,
         });
       }
-      return attempt(spec, body, bearer, deadline);
-    }
-    if (!tokens) {
-      throw new QualysUnauthorizedError(
-        'QUALYS_UNAUTHORIZED',
-        'No Qualys credentials: the request carries no bearer token and no service credentials are configured',
-        { endpoint: spec.endpoint },
-      );
-    }
-    const serviceToken = async (): Promise<string> => {
-      try {
-        return await raceAbort(tokens.getToken(), deadline.signal);
-      } catch (err) {
-        throw deadline.toError(err, spec.endpoint);
+      if (!forwarded && !tokens) {
+        throw new QualysUnauthorizedError(
+          'QUALYS_UNAUTHORIZED',
+          'No Qualys credentials: the request carries no bearer token and no service credentials are configured',
+          { endpoint: spec.endpoint },
+        );
       }
-    };
-    const first = await serviceToken();
-    try {
-      return await attempt(spec, body, first, deadline);
-    } catch (err) {
-      // Only an HTTP 401 (the gateway refused the token; the request never ran) is re-sent.
-      if (!(err instanceof QualysUnauthorizedError && err.status === 401)) throw err;
-      logger.warn({ endpoint: spec.endpoint }, 'Qualys rejected the service token; refreshing it once');
-      tokens.invalidate(first);
+      const call: CallState = { signal: scope.signal, attempt: 0, onCall: session.onCall };
+      const token = forwarded ? bearer : undefined;
+      const idempotent = spec.method === 'GET' || READ_ONLY_POSTS.has(spec.endpoint);
+      if (!idempotent || retry.maxAttempts === 1) return await tryOnce(spec, body, token, call);
+
+      const delays = new RetryDelays(retry);
+      for (let tries = 1; ; tries += 1) {
+        try {
+          return await tryOnce(spec, body, token, call);
+        } catch (err) {
+          if (!isRetryable(err) || closed || tries >= retry.maxAttempts) throw err;
+          if (err.retryAfterMs !== undefined && err.retryAfterMs > retry.maxRetryAfterMs) throw err;
+          const waitMs = delays.next(err);
+          if (scope.deadline !== undefined && http.now() + waitMs >= scope.deadline) throw err;
+          logger.debug(
+            { endpoint: spec.endpoint, errorCode: err.code, status: err.status ?? null, tries, waitMs },
+            'retrying the Qualys call',
+          );
+          try {
+            await sleep(waitMs, scope.signal);
+          } catch (abortReason) {
+            throw aborted(spec.endpoint, 'while waiting to retry', abortReason);
+          }
+        }
+      }
+    } finally {
+      scope.dispose();
     }
-    const second = await serviceToken();
-    return attempt(spec, body, second, deadline);
+  }
+
+  /**
+   * The request's signal for one call: the session's `signal` combined with a timer for its
+   * `deadline` (a `setTimeout`, so fake timers drive it). `dispose` clears the timer.
+   */
+  function requestScope(session: QualysSessionOptions): {
+    signal: AbortSignal | undefined;
+    deadline: number | undefined;
+    dispose: () => void;
+  } {
+    const deadline = session.deadline;
+    if (deadline === undefined) return { signal: session.signal, deadline, dispose: noop };
+    const expired = new AbortController();
+    const timer = setTimeout(
+      () => expired.abort(new Error('the request deadline passed')),
+      Math.max(0, deadline - http.now()),
+    );
+    const signal = session.signal ? AbortSignal.any([session.signal, expired.signal]) : expired.signal;
+    return { signal, deadline, dispose: () => clearTimeout(timer) };
   }
 
   function createSession(session: QualysSessionOptions): QualysApi {

@@ -29,7 +29,12 @@ export type QualysErrorCode =
   /** Connection refused or reset, DNS failure, socket error. */
   | 'QUALYS_NETWORK'
   /** The body was not JSON, or did not match the wire schema. */
-  | 'QUALYS_BAD_PAYLOAD';
+  | 'QUALYS_BAD_PAYLOAD'
+  /**
+   * The client's circuit breaker is open after consecutive upstream failures (5xx, network,
+   * timeouts): the call failed fast, no request was sent. Retry after `circuitBreaker.halfOpenAfterMs`.
+   */
+  | 'QUALYS_CIRCUIT_OPEN';
 
 /** Construction fields of a {@link QualysError}. */
 export interface QualysErrorInit {
@@ -86,6 +91,8 @@ export class QualysTimeoutError extends QualysError {}
 export class QualysNetworkError extends QualysError {}
 /** Unparseable or schema-violating body (`QUALYS_BAD_PAYLOAD`). */
 export class QualysBadPayloadError extends QualysError {}
+/** The circuit breaker is open: failed fast without a request (`QUALYS_CIRCUIT_OPEN`). */
+export class QualysCircuitOpenError extends QualysError {}
 
 /** True when `e` is a {@link QualysError}. */
 export function isQualysError(e: unknown): e is QualysError {

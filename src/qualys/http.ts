@@ -154,9 +154,9 @@ function errorLabel(err: unknown): string {
  * Sends exactly once: nothing in this layer retries, whatever the failure (timeout, reset
  * connection, 5xx), because the job mutations (create, update, enable/disable, delete) must never
  * reach Qualys twice. undici does not re-send either: POST, PATCH and DELETE are not idempotent
- * to it, so it never pipelines or replays them. The only second attempt of a call is the one in
- * `client.ts` (`execute`) after a 401 to a service token, which Qualys' gateway rejected before
- * the request ran. A body is sent for any method given one, DELETE included (undici allows it;
+ * to it, so it never pipelines or replays them. Further attempts are decided in `client.ts`
+ * (`execute`) only: the re-send after a 401 to a service token (rejected by Qualys' gateway before
+ * the request ran), and retries of idempotent reads (never of a mutation). A body is sent for any method given one, DELETE included (undici allows it;
  * `content-length` is set from the string).
  *
  * @throws the raw transport error (undici error, abort reason); map it with
@@ -191,6 +191,16 @@ export interface AttemptInfo {
   readonly path: string;
 }
 
+/** What {@link reportAttempt} adds to an attempt's report beyond its identity. */
+export interface AttemptExtra {
+  /** 1-based attempt number within the call. */
+  readonly attempt: number;
+  /** Time spent queued before the attempt, in ms. */
+  readonly queuedMs: number;
+  /** The session's own listener, called after the client's. */
+  readonly onCall: ((event: QualysCallEvent) => void) | undefined;
+}
+
 /**
  * Runs one attempt and reports it once, whatever its outcome: `onCall` (errors thrown by the
  * listener are logged, never propagated) and a debug log line with the same fields. `run` gets a
@@ -200,6 +210,7 @@ export async function reportAttempt<T>(
   deps: HttpDeps,
   info: AttemptInfo,
   run: (setStatus: (status: number) => void) => Promise<T>,
+  extra: AttemptExtra = { attempt: 1, queuedMs: 0, onCall: undefined },
 ): Promise<T> {
   const started = performance.now();
   let status: number | null = null;
@@ -219,11 +230,14 @@ export async function reportAttempt<T>(
       status,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       errorCode,
+      attempt: extra.attempt,
+      queuedMs: Math.round(extra.queuedMs * 1000) / 1000,
     };
     deps.logger.debug({ ...event }, 'qualys call');
-    if (deps.onCall) {
+    for (const listener of [deps.onCall, extra.onCall]) {
+      if (!listener) continue;
       try {
-        deps.onCall(event);
+        listener(event);
       } catch (listenerError) {
         deps.logger.warn(
           { endpoint: info.endpoint, error: errorLabel(listenerError) },

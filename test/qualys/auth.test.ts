@@ -209,6 +209,13 @@ describe('service-credential token manager', () => {
   });
 
   it('a 5xx from /auth -> QUALYS_HTTP_STATUS; an empty token -> QUALYS_BAD_PAYLOAD', async () => {
+    // One answer per call: the retries of a read (which would fetch the token again) are covered in governor.test.ts.
+    await h.finish();
+    h = harness({
+      credentials: { username: USERNAME, password: PASSWORD },
+      now: () => clock,
+      retry: { maxAttempts: 1 },
+    });
     auth(503, '');
     auth(201, '   ');
     expect(await rejectionOf(api().getDeploymentJob('j-1'))).toMatchObject({
@@ -280,7 +287,12 @@ describe('sessions without credentials', () => {
 
 describe('no secrets in messages, logs or onCall events', () => {
   it('never exposes the password, the service tokens or the forwarded token', async () => {
-    const h = harness({ credentials: { username: USERNAME, password: PASSWORD }, timeoutMs: 50 });
+    // maxAttempts 1: each scripted answer is one call's outcome (retries are covered in governor.test.ts).
+    const h = harness({
+      credentials: { username: USERNAME, password: PASSWORD },
+      timeoutMs: 50,
+      retry: { maxAttempts: 1 },
+    });
     const api = h.client.session({});
     const errors: Error[] = [];
     const collect = async (p: Promise<unknown>) => {

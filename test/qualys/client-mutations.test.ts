@@ -167,6 +167,8 @@ describe('createQualysClient job mutations', () => {
           path: `/pm/v1/deploymentjob/${id}`,
           status: 200,
           durationMs: expect.any(Number),
+          attempt: 1,
+          queuedMs: expect.any(Number),
           errorCode: null,
         },
       ]);
@@ -248,6 +250,8 @@ describe('createQualysClient job mutations', () => {
           path: '/pm/v2/deploymentjob',
           status: 201,
           durationMs: expect.any(Number),
+          attempt: 1,
+          queuedMs: expect.any(Number),
           errorCode: null,
         },
       ]);
@@ -493,6 +497,8 @@ describe('createQualysClient job mutations', () => {
           path: '/pm/v1/deploymentjobs/update/status/Enabled',
           status: 200,
           durationMs: expect.any(Number),
+          attempt: 1,
+          queuedMs: expect.any(Number),
           errorCode: null,
         },
       ]);

@@ -79,6 +79,8 @@ describe('createQualysClient endpoints', () => {
         path: '/pm/v1/deploymentjobs',
         status: 200,
         durationMs: expect.any(Number),
+        attempt: 1,
+        queuedMs: expect.any(Number),
         errorCode: null,
       },
     ]);

@@ -23,7 +23,8 @@ const NOW = Date.UTC(2026, 1, 9, 12, 0, 0);
 describe('Qualys error mapping', () => {
   let h: Harness;
   beforeEach(() => {
-    h = harness({ now: () => NOW });
+    // One answer per call: this suite maps single answers; retries are covered in governor.test.ts.
+    h = harness({ now: () => NOW, retry: { maxAttempts: 1 } });
   });
   afterEach(async () => {
     await h.finish();
@@ -234,7 +235,8 @@ describe('Qualys error mapping', () => {
 
 describe('Qualys call deadline', () => {
   it('a call slower than timeoutMs -> QualysTimeoutError QUALYS_TIMEOUT', async () => {
-    const h = harness({ timeoutMs: 25 });
+    // One attempt: retries of timed-out reads are covered in governor.test.ts.
+    const h = harness({ timeoutMs: 25, retry: { maxAttempts: 1 } });
     h.pool.intercept({ method: 'GET', path: JOB_PATH }).reply(200, { id: JOB }).delay(5_000);
     const err = await rejectionOf(h.client.session({ bearerToken: BEARER }).getDeploymentJob(JOB));
     expect(err).toBeInstanceOf(QualysTimeoutError);
@@ -278,7 +280,11 @@ describe('Qualys call deadline', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
     await new Promise<void>((resolve) => server.close(() => resolve()));
 
-    const client = createQualysClient({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 5_000 });
+    const client = createQualysClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 5_000,
+      retry: { maxAttempts: 1 },
+    });
     const err = await rejectionOf(client.session({ bearerToken: BEARER }).getDeploymentJob(JOB));
     expect(err).toBeInstanceOf(QualysNetworkError);
     expect(err).toMatchObject({ code: 'QUALYS_NETWORK', message: expect.stringContaining('ECONNREFUSED') });
