@@ -47,6 +47,26 @@ const EnvSchema = z.object({
   SIMULATOR_LATENCY_MS: positiveMs(60_000).default(0),
   SIMULATOR_JITTER_MS: positiveMs(60_000).default(0),
   SIMULATOR_SEED: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
+  QUALYS_CONCURRENCY: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (unlimited) or more')
+    .max(1000, 'must be at most 1000')
+    .default(2),
+  QUALYS_RATE_LIMIT_CALLS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .optional(),
+  QUALYS_RATE_LIMIT_WINDOW_MS: positiveMs(86_400_000)
+    .refine((v) => v > 0, 'must be greater than 0')
+    .default(3_600_000),
+  QUALYS_RETRY_MAX_ATTEMPTS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1 (1 = no retries)')
+    .max(10, 'must be at most 10')
+    .default(3),
   SIMULATOR_ASSETS: fleetSize.default(2000),
   SIMULATOR_PATCHES: fleetSize.default(5000),
   SIMULATOR_PATCH_JOBS: fleetSize.default(200),
@@ -78,6 +98,18 @@ export interface Config {
   credentials: { username: string; password: string } | null;
   /** Timeout of one upstream call in ms (`QUALYS_TIMEOUT_MS`). Default 30,000. */
   qualysTimeoutMs: number;
+  /**
+   * The upstream governor (per Qualys subscription): at most `concurrency` calls in flight
+   * (`QUALYS_CONCURRENCY`, default 2 = Qualys' documented default; 0 = unlimited), an optional
+   * rate budget of `rateLimit.calls` per `rateLimit.windowMs` (`QUALYS_RATE_LIMIT_CALLS`,
+   * `QUALYS_RATE_LIMIT_WINDOW_MS`, default window 1 h; unset = unlimited), and `retryMaxAttempts`
+   * tries per read (`QUALYS_RETRY_MAX_ATTEMPTS`, default 3; mutations are never retried).
+   */
+  upstream: {
+    concurrency: number;
+    rateLimit: { calls: number; windowMs: number } | null;
+    retryMaxAttempts: number;
+  };
   /** Serve GraphiQL at the GraphQL endpoint (`GRAPHIQL`). Default true. */
   graphiql: boolean;
   /** Embedded simulator settings (used only when `qualysBaseUrl` is null). */
@@ -129,6 +161,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
           ? { username: e.QUALYS_USERNAME, password: e.QUALYS_PASSWORD }
           : null,
       qualysTimeoutMs: e.QUALYS_TIMEOUT_MS,
+      upstream: {
+        concurrency: e.QUALYS_CONCURRENCY,
+        rateLimit:
+          e.QUALYS_RATE_LIMIT_CALLS === undefined
+            ? null
+            : { calls: e.QUALYS_RATE_LIMIT_CALLS, windowMs: e.QUALYS_RATE_LIMIT_WINDOW_MS },
+        retryMaxAttempts: e.QUALYS_RETRY_MAX_ATTEMPTS,
+      },
       graphiql: e.GRAPHIQL,
       simulator: {
         latencyMs: e.SIMULATOR_LATENCY_MS,
@@ -160,7 +200,18 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       "service credentials: the gateway obtains and refreshes the JWT itself (POST /auth); unset = forward each caller's `Authorization: Bearer <jwt>`",
       'unset',
     ],
-    ['QUALYS_TIMEOUT_MS', 'timeout of one upstream call, ms', '30000'],
+    ['QUALYS_TIMEOUT_MS', 'timeout of one upstream call attempt, ms', '30000'],
+    ['QUALYS_CONCURRENCY', 'Qualys calls in flight at most (per subscription; 0 = unlimited)', '2'],
+    [
+      'QUALYS_RATE_LIMIT_CALLS / QUALYS_RATE_LIMIT_WINDOW_MS',
+      'rate budget: calls per rolling window (ms); unset = unlimited',
+      'unset / 3600000',
+    ],
+    [
+      'QUALYS_RETRY_MAX_ATTEMPTS',
+      'tries per read call on 409/429/5xx/resets/timeouts (1 = no retry; mutations never retried)',
+      '3',
+    ],
     ['GRAPHIQL', 'serve GraphiQL at /graphql (true/false)', 'true'],
     ['SIMULATOR_LATENCY_MS', 'embedded simulator only: latency injected per call, ms', '0'],
     ['SIMULATOR_JITTER_MS', 'embedded simulator only: uniform jitter added to the latency, ms', '0'],

@@ -55,6 +55,9 @@ async function main(): Promise<void> {
   const client = createQualysClient({
     baseUrl,
     timeoutMs: config.qualysTimeoutMs,
+    concurrency: config.upstream.concurrency,
+    ...(config.upstream.rateLimit === null ? {} : { rateLimit: config.upstream.rateLimit }),
+    retry: { maxAttempts: config.upstream.retryMaxAttempts },
     ...(credentials === null ? {} : { credentials }),
     logger: {
       debug: () => {},

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
         qualysBaseUrl: null,
         credentials: null,
         qualysTimeoutMs: 30_000,
+        upstream: { concurrency: 2, rateLimit: null, retryMaxAttempts: 3 },
         graphiql: true,
         simulator: {
           latencyMs: 0,
@@ -39,6 +40,22 @@ describe('loadConfig', () => {
       qualysTimeoutMs: 5000,
       graphiql: false,
     });
+  });
+
+  it('reads the upstream governor settings', () => {
+    const result = loadConfig({
+      QUALYS_CONCURRENCY: '0',
+      QUALYS_RATE_LIMIT_CALLS: '300',
+      QUALYS_RATE_LIMIT_WINDOW_MS: '3600000',
+      QUALYS_RETRY_MAX_ATTEMPTS: '1',
+    });
+    expect(result.ok && result.config.upstream).toEqual({
+      concurrency: 0,
+      rateLimit: { calls: 300, windowMs: 3_600_000 },
+      retryMaxAttempts: 1,
+    });
+    const bad = loadConfig({ QUALYS_CONCURRENCY: '-1', QUALYS_RETRY_MAX_ATTEMPTS: '0' });
+    expect(bad.ok ? [] : bad.problems).toHaveLength(2);
   });
 
   it('treats empty variables as unset', () => {
