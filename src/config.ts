@@ -4,6 +4,7 @@
  * {@link Config}.
  */
 import { z } from 'zod';
+import { DEFAULT_QUERY_LIMITS } from './server/use-query-limits.js';
 
 const port = z.coerce
   .number({ error: 'must be a number' })
@@ -28,6 +29,13 @@ const fleetSize = z.coerce
   .min(0, 'must not be negative')
   .max(1_000_000, 'must be at most 1000000');
 
+const count = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
 const EnvSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -44,6 +52,15 @@ const EnvSchema = z.object({
     .refine((v) => v > 0, 'must be greater than 0')
     .default(30_000),
   GRAPHIQL: booleanFlag.default(true),
+  INTROSPECTION: booleanFlag.default(true),
+  REQUEST_TIMEOUT_MS: positiveMs(3_600_000)
+    .refine((v) => v > 0, 'must be greater than 0')
+    .default(60_000),
+  MAX_BODY_BYTES: count(1, 100 * 1024 * 1024).default(1024 * 1024),
+  QUERY_MAX_DEPTH: count(1, 1000).default(DEFAULT_QUERY_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: count(0, 100_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
+  QUERY_MAX_COST: count(1, 100_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
+  QUERY_MAX_TOKENS: count(1, 10_000_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
   SIMULATOR_LATENCY_MS: positiveMs(60_000).default(0),
   SIMULATOR_JITTER_MS: positiveMs(60_000).default(0),
   SIMULATOR_SEED: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
@@ -112,6 +129,17 @@ export interface Config {
   };
   /** Serve GraphiQL at the GraphQL endpoint (`GRAPHIQL`). Default true. */
   graphiql: boolean;
+  /** Answer introspection queries (`INTROSPECTION`). Default true. */
+  introspection: boolean;
+  /** Deadline of one GraphQL request's upstream work in ms (`REQUEST_TIMEOUT_MS`). Default 60,000. */
+  requestTimeoutMs: number;
+  /** Largest accepted request body in bytes; larger get 413 (`MAX_BODY_BYTES`). Default 1 MiB. */
+  maxBodyBytes: number;
+  /**
+   * Static query limits (`QUERY_MAX_DEPTH`, `QUERY_MAX_ALIASES`, `QUERY_MAX_COST`,
+   * `QUERY_MAX_TOKENS`). Defaults 12, 15, 5,000, 2,000 (`DEFAULT_QUERY_LIMITS`).
+   */
+  queryLimits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
   /** Embedded simulator settings (used only when `qualysBaseUrl` is null). */
   simulator: {
     /** Injected latency per call in ms (`SIMULATOR_LATENCY_MS`). Default 0. */
@@ -170,6 +198,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         retryMaxAttempts: e.QUALYS_RETRY_MAX_ATTEMPTS,
       },
       graphiql: e.GRAPHIQL,
+      introspection: e.INTROSPECTION,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      queryLimits: {
+        maxDepth: e.QUERY_MAX_DEPTH,
+        maxAliases: e.QUERY_MAX_ALIASES,
+        maxCost: e.QUERY_MAX_COST,
+        maxTokens: e.QUERY_MAX_TOKENS,
+      },
       simulator: {
         latencyMs: e.SIMULATOR_LATENCY_MS,
         jitterMs: e.SIMULATOR_JITTER_MS,
@@ -213,6 +250,17 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       '3',
     ],
     ['GRAPHIQL', 'serve GraphiQL at /graphql (true/false)', 'true'],
+    ['INTROSPECTION', 'answer introspection queries (__schema, __type) (true/false)', 'true'],
+    [
+      'REQUEST_TIMEOUT_MS',
+      "deadline of one GraphQL request's upstream calls, ms (queued/retried calls stop with QUALYS_ABORTED)",
+      '60000',
+    ],
+    ['MAX_BODY_BYTES', 'largest accepted request body in bytes; larger ones get 413', '1048576'],
+    ['QUERY_MAX_DEPTH', 'deepest field nesting of an operation', String(DEFAULT_QUERY_LIMITS.maxDepth)],
+    ['QUERY_MAX_ALIASES', 'aliases per operation', String(DEFAULT_QUERY_LIMITS.maxAliases)],
+    ['QUERY_MAX_COST', 'graphql-armor cost of an operation', String(DEFAULT_QUERY_LIMITS.maxCost)],
+    ['QUERY_MAX_TOKENS', 'lexical tokens of a query document', String(DEFAULT_QUERY_LIMITS.maxTokens)],
     ['SIMULATOR_LATENCY_MS', 'embedded simulator only: latency injected per call, ms', '0'],
     ['SIMULATOR_JITTER_MS', 'embedded simulator only: uniform jitter added to the latency, ms', '0'],
     ['SIMULATOR_SEED', 'embedded simulator only: seed of the generated fleet', '1'],

@@ -69,7 +69,14 @@ async function main(): Promise<void> {
     new URL('../schema/operations/dashboard.graphql', import.meta.url),
     'utf8',
   );
-  const yoga = createGateway({ client, graphiql: config.graphiql ? { defaultQuery } : false });
+  const yoga = createGateway({
+    client,
+    graphiql: config.graphiql ? { defaultQuery } : false,
+    introspection: config.introspection,
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    queryLimits: config.queryLimits,
+  });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

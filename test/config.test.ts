@@ -14,6 +14,10 @@ describe('loadConfig', () => {
         qualysTimeoutMs: 30_000,
         upstream: { concurrency: 2, rateLimit: null, retryMaxAttempts: 3 },
         graphiql: true,
+        introspection: true,
+        requestTimeoutMs: 60_000,
+        maxBodyBytes: 1_048_576,
+        queryLimits: { maxDepth: 12, maxAliases: 15, maxCost: 5000, maxTokens: 2000 },
         simulator: {
           latencyMs: 0,
           jitterMs: 0,
@@ -86,5 +90,45 @@ describe('loadConfig', () => {
     const result = loadConfig({ QUALYS_PASSWORD: 'hunter2-secret' });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('hunter2-secret');
+  });
+
+  it('reads the production settings', () => {
+    const result = loadConfig({
+      INTROSPECTION: 'false',
+      REQUEST_TIMEOUT_MS: '15000',
+      MAX_BODY_BYTES: '65536',
+      QUERY_MAX_DEPTH: '8',
+      QUERY_MAX_ALIASES: '0',
+      QUERY_MAX_COST: '1000',
+      QUERY_MAX_TOKENS: '500',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      introspection: false,
+      requestTimeoutMs: 15_000,
+      maxBodyBytes: 65_536,
+      queryLimits: { maxDepth: 8, maxAliases: 0, maxCost: 1000, maxTokens: 500 },
+    });
+  });
+
+  it('reports bad production settings one line each', () => {
+    const result = loadConfig({
+      INTROSPECTION: 'off',
+      REQUEST_TIMEOUT_MS: '0',
+      MAX_BODY_BYTES: 'lots',
+      QUERY_MAX_DEPTH: '0',
+      QUERY_MAX_TOKENS: '1.5',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'INTROSPECTION: must be true or false',
+        'REQUEST_TIMEOUT_MS: must be greater than 0',
+        'MAX_BODY_BYTES: must be a number',
+        'QUERY_MAX_DEPTH: must be at least 1',
+        'QUERY_MAX_TOKENS: must be a whole number',
+      ]),
+    );
+    expect(problems).toHaveLength(5);
   });
 });

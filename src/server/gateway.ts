@@ -6,13 +6,21 @@
  * `yoga.fetch` directly.
  */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayContext } from '../builder.js';
 import { callerScope, createIdempotencyStore, type IdempotencyStore } from '../idempotency.js';
 import { createLoaders } from '../loaders/index.js';
 import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
+import { useHttpHygiene } from './use-http-hygiene.js';
+import { type QueryLimits, useQueryLimits } from './use-query-limits.js';
+import {
+  createUpstreamCounter,
+  type UpstreamCounter,
+  useUpstreamExtensions,
+} from './use-upstream-extensions.js';
 
 /** Dependencies of {@link createGateway}. */
 export interface GatewayDeps {
@@ -35,10 +43,33 @@ export interface GatewayDeps {
    * (24 h, 10,000 entries) for this gateway.
    */
   idempotency?: IdempotencyStore | undefined;
+  /**
+   * Time budget of one GraphQL request in ms, passed to its Qualys session as `deadline`: queued
+   * or retried upstream calls stop with `QUALYS_ABORTED` once it has passed. Default 60,000.
+   */
+  requestTimeoutMs?: number | undefined;
+  /** Static query limits (graphql-armor); missing ones take `DEFAULT_QUERY_LIMITS`. */
+  queryLimits?: Partial<QueryLimits> | undefined;
+  /** Largest accepted request body in bytes; larger ones get 413. Default 1 MiB. */
+  maxBodyBytes?: number | undefined;
+  /** Answer introspection queries. Default true; `false` rejects `__schema`/`__type`. */
+  introspection?: boolean | undefined;
+}
+
+/** The per-request context: the schema's context plus the request's upstream call counter. */
+export type GatewayServerContext = GatewayContext & { upstream: UpstreamCounter };
+
+/** Rejects `__schema` and `__type` at validation (introspection off). */
+function useDisableIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 /** The Yoga server type returned by {@link createGateway}. */
-export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayServerContext>;
 
 /**
  * Extracts the JWT from an `Authorization: Bearer <jwt>` header value; `undefined` when the
@@ -58,8 +89,17 @@ export function parseBearerToken(header: string | null): string | undefined {
 export function createGateway(deps: GatewayDeps): Gateway {
   const { client } = deps;
   const idempotency = deps.idempotency ?? createIdempotencyStore();
-  return createYoga<Record<string, unknown>, GatewayContext>({
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
+  return createYoga<Record<string, unknown>, GatewayServerContext>({
     schema,
+    // One operation per request (Yoga's default, stated): an array body is refused.
+    batching: false,
+    plugins: [
+      useHttpHygiene({ maxBodyBytes: deps.maxBodyBytes ?? 1024 * 1024 }),
+      ...useQueryLimits(deps.queryLimits),
+      ...(deps.introspection === false ? [useDisableIntrospection()] : []),
+      useUpstreamExtensions(),
+    ],
     graphqlEndpoint: deps.graphqlEndpoint ?? '/graphql',
     graphiql:
       deps.graphiql === false
@@ -75,12 +115,20 @@ export function createGateway(deps: GatewayDeps): Gateway {
     landingPage: false,
     logging: deps.logging ?? 'info',
     maskedErrors: { maskError: maskGatewayError },
-    context: ({ request }): GatewayContext => {
+    context: ({ request }): GatewayServerContext => {
       const bearerToken = client.hasServiceCredentials
         ? undefined
         : parseBearerToken(request.headers.get('authorization'));
-      const qualys = client.session({ bearerToken, signal: request.signal });
+      const { counter, onCall } = createUpstreamCounter();
+      // Client disconnect aborts the signal; the deadline bounds the request's upstream work.
+      const qualys = client.session({
+        bearerToken,
+        signal: request.signal,
+        deadline: Date.now() + requestTimeoutMs,
+        onCall,
+      });
       return {
+        upstream: counter,
         qualys,
         loaders: createLoaders(qualys),
         callerScope: callerScope(client.hasServiceCredentials, bearerToken),

@@ -34,6 +34,12 @@ export interface Harness {
     variables?: TVariables,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<TData>>;
+  /**
+   * The `extensions.upstream` of the last {@link Harness.execute} response. `execute` takes it
+   * off the response it returns (and drops `extensions` when nothing else is left), so results
+   * compare as GraphQL data and errors.
+   */
+  lastUpstream(): unknown;
   /** Upstream calls logged by the simulator since the last {@link Harness.resetCalls}, `/auth` excluded. */
   calls(): SimulatorRequestLogEntry[];
   /** Upstream calls grouped as `METHOD path-template` → count (ids replaced by `{id}`). */
@@ -68,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const gateway = createGateway({ client, graphiql: false, logging: false });
 
+  let lastUpstream: unknown;
   const calls = () => simulator.requests().filter((r) => r.path !== '/auth');
   return {
     simulator,
@@ -80,8 +87,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
         body: JSON.stringify({ query, variables: variables ?? {} }),
       });
-      return (await response.json()) as GraphQLResponse<never>;
+      const body = (await response.json()) as GraphQLResponse<never>;
+      lastUpstream = body.extensions?.['upstream'];
+      if (body.extensions !== undefined) {
+        const { upstream: _, ...rest } = body.extensions;
+        if (Object.keys(rest).length === 0) delete body.extensions;
+        else body.extensions = rest;
+      }
+      return body;
     },
+    lastUpstream: () => lastUpstream,
     calls,
     callCounts() {
       const counts: Record<string, number> = {};

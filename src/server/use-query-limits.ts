@@ -1,0 +1,66 @@
+/**
+ * `useQueryLimits(limits)`: graphql-armor's static query limits (depth, cost, aliases, tokens,
+ * directives). They run at parse/validation time, so a rejected query makes no upstream call.
+ * The defaults leave headroom over the largest operation of `schema/operations/`
+ * (test/server/query-limits.test.ts computes it).
+ */
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+
+/** The limits; every one applies per operation document. */
+export interface QueryLimits {
+  /** Deepest field nesting (`QUERY_MAX_DEPTH`). */
+  maxDepth: number;
+  /** Aliases per operation (`QUERY_MAX_ALIASES`). */
+  maxAliases: number;
+  /** graphql-armor cost (objects 2, scalars 1, times depth factor 1.5) (`QUERY_MAX_COST`). */
+  maxCost: number;
+  /** Lexical tokens of the document (`QUERY_MAX_TOKENS`). */
+  maxTokens: number;
+  /** Directives per operation. */
+  maxDirectives: number;
+}
+
+/** Default limits (see the README's "Production settings"). */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxCost: 5000,
+  maxTokens: 2000,
+  maxDirectives: 20,
+};
+
+/** graphql-armor's Envelop plugins, as `createYoga({ plugins })` takes them. */
+export type ArmorPlugins = ReturnType<EnvelopArmor['protect']>['plugins'];
+
+/** Which limit a measurement is about. */
+export type QueryLimitName = keyof QueryLimits;
+
+/** Options of {@link useQueryLimits}. */
+export interface QueryLimitsOptions {
+  /** Called with each accepted document's measure (tests compute the headroom with it). */
+  onMeasure?: ((limit: QueryLimitName, value: number) => void) | undefined;
+}
+
+/** The graphql-armor plugins for `limits` (missing ones take {@link DEFAULT_QUERY_LIMITS}). */
+export function useQueryLimits(
+  limits: Partial<QueryLimits> = {},
+  options: QueryLimitsOptions = {},
+): ArmorPlugins {
+  const l = { ...DEFAULT_QUERY_LIMITS, ...limits };
+  const measure = (name: QueryLimitName) => {
+    const onMeasure = options.onMeasure;
+    return onMeasure === undefined
+      ? {}
+      : { onAccept: [(_: unknown, details: { n?: number }) => onMeasure(name, details.n ?? 0)] };
+  };
+  const armor = new EnvelopArmor({
+    // Field suggestions are GraphQL's own behaviour; the schema is public here.
+    blockFieldSuggestion: { enabled: false },
+    maxDepth: { n: l.maxDepth, exposeLimits: true, ...measure('maxDepth') },
+    maxAliases: { n: l.maxAliases, exposeLimits: true, ...measure('maxAliases') },
+    costLimit: { maxCost: l.maxCost, exposeLimits: true, ...measure('maxCost') },
+    maxTokens: { n: l.maxTokens, exposeLimits: true, ...measure('maxTokens') },
+    maxDirectives: { n: l.maxDirectives, exposeLimits: true, ...measure('maxDirectives') },
+  });
+  return armor.protect().plugins;
+}
