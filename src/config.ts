@@ -4,6 +4,7 @@
  * {@link Config}.
  */
 import { z } from 'zod';
+import type { ApiKey } from './server/use-inbound-auth.js';
 import { DEFAULT_QUERY_LIMITS } from './server/use-query-limits.js';
 
 const port = z.coerce
@@ -36,6 +37,51 @@ const count = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+/** Shortest accepted API key (`GATEWAY_API_KEYS`). */
+export const MIN_API_KEY_LENGTH = 32;
+
+const KEY_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * `GATEWAY_API_KEYS`: comma-separated `name:key` pairs or bare keys (named `key1`, `key2`, … by
+ * position). Problems never quote a key.
+ */
+const apiKeys = z.string().transform((raw, ctx): ApiKey[] => {
+  const keys: ApiKey[] = [];
+  const entries = raw.split(',').map((e) => e.trim());
+  entries.forEach((entry, i) => {
+    const position = `entry ${i + 1}`;
+    if (entry === '') {
+      ctx.addIssue({ code: 'custom', message: `${position} is empty` });
+      return;
+    }
+    const colon = entry.indexOf(':');
+    const name = colon === -1 ? `key${i + 1}` : entry.slice(0, colon).trim();
+    const key = colon === -1 ? entry : entry.slice(colon + 1).trim();
+    if (!KEY_NAME.test(name)) {
+      ctx.addIssue({ code: 'custom', message: `${position}: the name must be 1-64 letters, digits, _ . -` });
+      return;
+    }
+    if (key.length < MIN_API_KEY_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${position} (${name}): the key must be at least ${MIN_API_KEY_LENGTH} characters`,
+      });
+      return;
+    }
+    if (keys.some((k) => k.name === name)) {
+      ctx.addIssue({ code: 'custom', message: `${position}: the name ${name} is used twice` });
+      return;
+    }
+    if (keys.some((k) => k.key === key)) {
+      ctx.addIssue({ code: 'custom', message: `${position} (${name}): the same key is listed twice` });
+      return;
+    }
+    keys.push({ name, key });
+  });
+  return keys;
+});
+
 const EnvSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -61,6 +107,8 @@ const EnvSchema = z.object({
   QUERY_MAX_ALIASES: count(0, 100_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
   QUERY_MAX_COST: count(1, 100_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
   QUERY_MAX_TOKENS: count(1, 10_000_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
+  GATEWAY_API_KEYS: apiKeys.optional(),
+  GATEWAY_OPEN: booleanFlag.default(false),
   SIMULATOR_LATENCY_MS: positiveMs(60_000).default(0),
   SIMULATOR_JITTER_MS: positiveMs(60_000).default(0),
   SIMULATOR_SEED: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
@@ -92,13 +140,30 @@ const EnvSchema = z.object({
 
 /** Problems that involve several variables (checked even when single values are bad). */
 function crossFieldProblems(env: Record<string, string>): string[] {
+  const problems: string[] = [];
   const hasUser = env['QUALYS_USERNAME'] !== undefined;
   const hasPassword = env['QUALYS_PASSWORD'] !== undefined;
-  if (hasUser === hasPassword) return [];
-  return [
-    `${hasUser ? 'QUALYS_PASSWORD' : 'QUALYS_USERNAME'}: QUALYS_USERNAME and QUALYS_PASSWORD must be set together (or neither, to forward callers' tokens)`,
-  ];
+  if (hasUser !== hasPassword) {
+    problems.push(
+      `${hasUser ? 'QUALYS_PASSWORD' : 'QUALYS_USERNAME'}: QUALYS_USERNAME and QUALYS_PASSWORD must be set together (or neither, to forward callers' tokens)`,
+    );
+  }
+  const open = env['GATEWAY_OPEN'];
+  const isOpen = open === 'true' || open === '1' || open === 'yes';
+  const hasKeys = env['GATEWAY_API_KEYS'] !== undefined;
+  if (isOpen && hasKeys) {
+    problems.push('GATEWAY_OPEN: must not be true when GATEWAY_API_KEYS is set (keys are required then)');
+  }
+  // Real Qualys only: with the embedded simulator (no QUALYS_BASE_URL) the gateway may stay open.
+  if (hasUser && hasPassword && env['QUALYS_BASE_URL'] !== undefined && !hasKeys && !isOpen) {
+    problems.push(`GATEWAY_API_KEYS: ${SERVICE_ACCOUNT_WITHOUT_KEYS}`);
+  }
+  return problems;
 }
+
+/** The problem line of service credentials against real Qualys without inbound auth. */
+export const SERVICE_ACCOUNT_WITHOUT_KEYS =
+  'service credentials without GATEWAY_API_KEYS would let anyone act as the service account; set GATEWAY_API_KEYS or GATEWAY_OPEN=true';
 
 /** The gateway's validated configuration. */
 export interface Config {
@@ -127,6 +192,13 @@ export interface Config {
     rateLimit: { calls: number; windowMs: number } | null;
     retryMaxAttempts: number;
   };
+  /**
+   * Inbound API keys (`GATEWAY_API_KEYS`): empty = no inbound auth. Required (or
+   * `GATEWAY_OPEN=true`) with service credentials against a real `QUALYS_BASE_URL`.
+   */
+  apiKeys: ApiKey[];
+  /** Explicitly open without API keys (`GATEWAY_OPEN`). Default false. */
+  open: boolean;
   /** Serve GraphiQL at the GraphQL endpoint (`GRAPHIQL`). Default true. */
   graphiql: boolean;
   /** Answer introspection queries (`INTROSPECTION`). Default true. */
@@ -197,6 +269,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
             : { calls: e.QUALYS_RATE_LIMIT_CALLS, windowMs: e.QUALYS_RATE_LIMIT_WINDOW_MS },
         retryMaxAttempts: e.QUALYS_RETRY_MAX_ATTEMPTS,
       },
+      apiKeys: e.GATEWAY_API_KEYS ?? [],
+      open: e.GATEWAY_OPEN,
       graphiql: e.GRAPHIQL,
       introspection: e.INTROSPECTION,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
@@ -248,6 +322,16 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       'QUALYS_RETRY_MAX_ATTEMPTS',
       'tries per read call on 409/429/5xx/resets/timeouts (1 = no retry; mutations never retried)',
       '3',
+    ],
+    [
+      'GATEWAY_API_KEYS',
+      'inbound API keys, comma-separated `name:key` or bare keys (named key1, key2, …), each at least 32 characters; requests need `x-api-key: <key>` or `Authorization: ApiKey <key>`; required with service credentials and QUALYS_BASE_URL unless GATEWAY_OPEN=true',
+      'unset (no inbound auth)',
+    ],
+    [
+      'GATEWAY_OPEN',
+      'explicitly run without API keys although service credentials are set (true/false)',
+      'false',
     ],
     ['GRAPHIQL', 'serve GraphiQL at /graphql (true/false)', 'true'],
     ['INTROSPECTION', 'answer introspection queries (__schema, __type) (true/false)', 'true'],

@@ -1,7 +1,9 @@
 /**
  * Process entry (`npm start`): reads the environment, starts the embedded Qualys simulator when
  * `QUALYS_BASE_URL` is unset, serves the gateway on `HOST:PORT`, and shuts down on SIGINT or
- * SIGTERM. The only module that touches env, ports and signals (DESIGN.md §2).
+ * SIGTERM. Service credentials against a real `QUALYS_BASE_URL` need `GATEWAY_API_KEYS` or
+ * `GATEWAY_OPEN=true` (checked by `loadConfig`); with the embedded simulator the gateway stays
+ * open unless keys are set. The only module that touches env, ports and signals (DESIGN.md §2).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.requestTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
     queryLimits: config.queryLimits,
+    apiKeys: config.apiKeys,
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -87,6 +90,13 @@ async function main(): Promise<void> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   process.stdout.write(
     `Qualys PM gateway: http://${host}:${port}/graphql${config.graphiql ? ' (open it in a browser for GraphiQL)' : ''}\n`,
+  );
+
+  // Names only: keys are never printed.
+  process.stdout.write(
+    config.apiKeys.length > 0
+      ? `Inbound auth: API keys (${config.apiKeys.map((k) => k.name).join(', ')}); send x-api-key: <key>\n`
+      : `Inbound auth: off${config.open ? ' (GATEWAY_OPEN=true)' : ''}\n`,
   );
 
   let stopping = false;

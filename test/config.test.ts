@@ -13,6 +13,8 @@ describe('loadConfig', () => {
         credentials: null,
         qualysTimeoutMs: 30_000,
         upstream: { concurrency: 2, rateLimit: null, retryMaxAttempts: 3 },
+        apiKeys: [],
+        open: false,
         graphiql: true,
         introspection: true,
         requestTimeoutMs: 60_000,
@@ -36,12 +38,14 @@ describe('loadConfig', () => {
       QUALYS_PASSWORD: 's3cret',
       QUALYS_TIMEOUT_MS: '5000',
       GRAPHIQL: 'false',
+      GATEWAY_API_KEYS: 'ops:0123456789abcdef0123456789abcdef',
     });
     expect(result.ok && result.config).toMatchObject({
       port: 8080,
       qualysBaseUrl: 'https://gateway.qg2.apps.qualys.com',
       credentials: { username: 'svc', password: 's3cret' },
       qualysTimeoutMs: 5000,
+      apiKeys: [{ name: 'ops', key: '0123456789abcdef0123456789abcdef' }],
       graphiql: false,
     });
   });

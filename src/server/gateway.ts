@@ -15,6 +15,7 @@ import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
 import { useHttpHygiene } from './use-http-hygiene.js';
+import { type ApiKey, authenticate, compileApiKeys, useInboundAuth } from './use-inbound-auth.js';
 import { type QueryLimits, useQueryLimits } from './use-query-limits.js';
 import {
   createUpstreamCounter,
@@ -54,6 +55,12 @@ export interface GatewayDeps {
   maxBodyBytes?: number | undefined;
   /** Answer introspection queries. Default true; `false` rejects `__schema`/`__type`. */
   introspection?: boolean | undefined;
+  /**
+   * Inbound auth (`useInboundAuth`): when non-empty, every request needs one of these keys
+   * (`x-api-key` or `Authorization: ApiKey`), else 401. With service credentials the key's name
+   * scopes idempotency keys (`service:<name>`). Default: none (open).
+   */
+  apiKeys?: readonly ApiKey[] | undefined;
 }
 
 /** The per-request context: the schema's context plus the request's upstream call counter. */
@@ -90,11 +97,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const { client } = deps;
   const idempotency = deps.idempotency ?? createIdempotencyStore();
   const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
+  const apiKeys = deps.apiKeys ?? [];
+  const keySet = compileApiKeys(apiKeys);
   return createYoga<Record<string, unknown>, GatewayServerContext>({
     schema,
     // One operation per request (Yoga's default, stated): an array body is refused.
     batching: false,
     plugins: [
+      // First: an unauthenticated request is refused before its body is read.
+      ...(apiKeys.length > 0
+        ? [useInboundAuth({ apiKeys, allowGraphiQLPage: deps.graphiql !== false })]
+        : []),
       useHttpHygiene({ maxBodyBytes: deps.maxBodyBytes ?? 1024 * 1024 }),
       ...useQueryLimits(deps.queryLimits),
       ...(deps.introspection === false ? [useDisableIntrospection()] : []),
@@ -119,6 +132,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const bearerToken = client.hasServiceCredentials
         ? undefined
         : parseBearerToken(request.headers.get('authorization'));
+      // The API key's name (already checked by useInboundAuth) is the caller identity.
+      const keyName = apiKeys.length > 0 ? authenticate(keySet, request.headers) : undefined;
+      const scope = callerScope(client.hasServiceCredentials, bearerToken);
       const { counter, onCall } = createUpstreamCounter();
       // Client disconnect aborts the signal; the deadline bounds the request's upstream work.
       const qualys = client.session({
@@ -131,7 +147,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         upstream: counter,
         qualys,
         loaders: createLoaders(qualys),
-        callerScope: callerScope(client.hasServiceCredentials, bearerToken),
+        callerScope: client.hasServiceCredentials && keyName !== undefined ? `${scope}:${keyName}` : scope,
         idempotency,
       };
     },
