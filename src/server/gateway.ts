@@ -15,7 +15,7 @@ import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
 import { useHttpHygiene } from './use-http-hygiene.js';
-import { type ApiKey, authenticate, compileApiKeys, useInboundAuth } from './use-inbound-auth.js';
+import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './use-inbound-auth.js';
 import { type QueryLimits, useQueryLimits } from './use-query-limits.js';
 import {
   createUpstreamCounter,
@@ -66,6 +66,12 @@ export interface GatewayDeps {
 /** The per-request context: the schema's context plus the request's upstream call counter. */
 export type GatewayServerContext = GatewayContext & { upstream: UpstreamCounter };
 
+/** The API key name {@link useInboundAuth} recorded on the request's server context, if any. */
+function keyNameOf(initial: object): string | undefined {
+  const name = (initial as Record<string, unknown>)[API_KEY_NAME_FIELD];
+  return typeof name === 'string' ? name : undefined;
+}
+
 /** Rejects `__schema` and `__type` at validation (introspection off). */
 function useDisableIntrospection(): Plugin {
   return {
@@ -98,7 +104,6 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const idempotency = deps.idempotency ?? createIdempotencyStore();
   const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
   const apiKeys = deps.apiKeys ?? [];
-  const keySet = compileApiKeys(apiKeys);
   return createYoga<Record<string, unknown>, GatewayServerContext>({
     schema,
     // One operation per request (Yoga's default, stated): an array body is refused.
@@ -128,12 +133,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     landingPage: false,
     logging: deps.logging ?? 'info',
     maskedErrors: { maskError: maskGatewayError },
-    context: ({ request }): GatewayServerContext => {
+    context: (initial): GatewayServerContext => {
+      const { request } = initial;
       const bearerToken = client.hasServiceCredentials
         ? undefined
         : parseBearerToken(request.headers.get('authorization'));
-      // The API key's name (already checked by useInboundAuth) is the caller identity.
-      const keyName = apiKeys.length > 0 ? authenticate(keySet, request.headers) : undefined;
+      // The API key's name, left by useInboundAuth when it accepted the key, is the caller identity.
+      const keyName = apiKeys.length > 0 ? keyNameOf(initial) : undefined;
       const scope = callerScope(client.hasServiceCredentials, bearerToken);
       const { counter, onCall } = createUpstreamCounter();
       // Client disconnect aborts the signal; the deadline bounds the request's upstream work.

@@ -70,15 +70,25 @@ function isGraphiQLPage(request: Request): boolean {
   return request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
 }
 
+/**
+ * The server-context field where {@link useInboundAuth} leaves the name of the key a request
+ * authenticated with, so the gateway's context factory reads it instead of hashing again.
+ */
+export const API_KEY_NAME_FIELD = 'apiKeyName';
+
 /** The plugin (see the module comment). */
 export function useInboundAuth(options: InboundAuthOptions): Plugin {
   if (options.apiKeys.length === 0) throw new Error('useInboundAuth needs at least one API key');
   const keys = compileApiKeys(options.apiKeys);
   const allowGraphiQLPage = options.allowGraphiQLPage ?? false;
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
+    onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (allowGraphiQLPage && isGraphiQLPage(request)) return;
-      if (authenticate(keys, request.headers) !== undefined) return;
+      const name = authenticate(keys, request.headers);
+      if (name !== undefined) {
+        (serverContext as Record<string, unknown>)[API_KEY_NAME_FIELD] = name;
+        return;
+      }
       endResponse(
         new fetchAPI.Response(
           JSON.stringify({
