@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ApiKey } from './server/use-inbound-auth.js';
-import { DEFAULT_QUERY_LIMITS } from './server/use-query-limits.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/use-query-limits.js';
 
 const port = z.coerce
   .number({ error: 'must be a number' })
@@ -107,6 +107,8 @@ const EnvSchema = z.object({
   QUERY_MAX_ALIASES: count(0, 100_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
   QUERY_MAX_COST: count(1, 100_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
   QUERY_MAX_TOKENS: count(1, 10_000_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
+  QUERY_MAX_DIRECTIVES: count(0, 100_000).default(DEFAULT_QUERY_LIMITS.maxDirectives),
+  QUERY_MAX_UPSTREAM_CALLS: count(1, 100_000_000).default(DEFAULT_QUERY_LIMITS.maxUpstreamCalls),
   GATEWAY_API_KEYS: apiKeys.optional(),
   GATEWAY_OPEN: booleanFlag.default(false),
   SIMULATOR_LATENCY_MS: positiveMs(60_000).default(0),
@@ -208,10 +210,11 @@ export interface Config {
   /** Largest accepted request body in bytes; larger get 413 (`MAX_BODY_BYTES`). Default 1 MiB. */
   maxBodyBytes: number;
   /**
-   * Static query limits (`QUERY_MAX_DEPTH`, `QUERY_MAX_ALIASES`, `QUERY_MAX_COST`,
-   * `QUERY_MAX_TOKENS`). Defaults 12, 15, 5,000, 2,000 (`DEFAULT_QUERY_LIMITS`).
+   * Query limits checked before execution (`QUERY_MAX_DEPTH`, `QUERY_MAX_ALIASES`,
+   * `QUERY_MAX_COST`, `QUERY_MAX_TOKENS`, `QUERY_MAX_DIRECTIVES`, `QUERY_MAX_UPSTREAM_CALLS`).
+   * Defaults 12, 15, 5,000, 2,000, 20, 1,000 (`DEFAULT_QUERY_LIMITS`).
    */
-  queryLimits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  queryLimits: QueryLimits;
   /** Embedded simulator settings (used only when `qualysBaseUrl` is null). */
   simulator: {
     /** Injected latency per call in ms (`SIMULATOR_LATENCY_MS`). Default 0. */
@@ -280,6 +283,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         maxAliases: e.QUERY_MAX_ALIASES,
         maxCost: e.QUERY_MAX_COST,
         maxTokens: e.QUERY_MAX_TOKENS,
+        maxDirectives: e.QUERY_MAX_DIRECTIVES,
+        maxUpstreamCalls: e.QUERY_MAX_UPSTREAM_CALLS,
       },
       simulator: {
         latencyMs: e.SIMULATOR_LATENCY_MS,
@@ -345,6 +350,12 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
     ['QUERY_MAX_ALIASES', 'aliases per operation', String(DEFAULT_QUERY_LIMITS.maxAliases)],
     ['QUERY_MAX_COST', 'graphql-armor cost of an operation', String(DEFAULT_QUERY_LIMITS.maxCost)],
     ['QUERY_MAX_TOKENS', 'lexical tokens of a query document', String(DEFAULT_QUERY_LIMITS.maxTokens)],
+    ['QUERY_MAX_DIRECTIVES', 'directives per operation', String(DEFAULT_QUERY_LIMITS.maxDirectives)],
+    [
+      'QUERY_MAX_UPSTREAM_CALLS',
+      'Qualys calls an operation may be estimated to make before it runs (UPSTREAM_BUDGET_EXCEEDED)',
+      String(DEFAULT_QUERY_LIMITS.maxUpstreamCalls),
+    ],
     ['SIMULATOR_LATENCY_MS', 'embedded simulator only: latency injected per call, ms', '0'],
     ['SIMULATOR_JITTER_MS', 'embedded simulator only: uniform jitter added to the latency, ms', '0'],
     ['SIMULATOR_SEED', 'embedded simulator only: seed of the generated fleet', '1'],

@@ -19,7 +19,14 @@ describe('loadConfig', () => {
         introspection: true,
         requestTimeoutMs: 60_000,
         maxBodyBytes: 1_048_576,
-        queryLimits: { maxDepth: 12, maxAliases: 15, maxCost: 5000, maxTokens: 2000 },
+        queryLimits: {
+          maxDepth: 12,
+          maxAliases: 15,
+          maxCost: 5000,
+          maxTokens: 2000,
+          maxDirectives: 20,
+          maxUpstreamCalls: 1000,
+        },
         simulator: {
           latencyMs: 0,
           jitterMs: 0,
@@ -105,12 +112,21 @@ describe('loadConfig', () => {
       QUERY_MAX_ALIASES: '0',
       QUERY_MAX_COST: '1000',
       QUERY_MAX_TOKENS: '500',
+      QUERY_MAX_DIRECTIVES: '5',
+      QUERY_MAX_UPSTREAM_CALLS: '200',
     });
     expect(result.ok && result.config).toMatchObject({
       introspection: false,
       requestTimeoutMs: 15_000,
       maxBodyBytes: 65_536,
-      queryLimits: { maxDepth: 8, maxAliases: 0, maxCost: 1000, maxTokens: 500 },
+      queryLimits: {
+        maxDepth: 8,
+        maxAliases: 0,
+        maxCost: 1000,
+        maxTokens: 500,
+        maxDirectives: 5,
+        maxUpstreamCalls: 200,
+      },
     });
   });
 

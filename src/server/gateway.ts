@@ -14,9 +14,10 @@ import { createLoaders } from '../loaders/index.js';
 import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
+import { useUpstreamBudget } from './upstream-budget.js';
 import { useHttpHygiene } from './use-http-hygiene.js';
 import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './use-inbound-auth.js';
-import { type QueryLimits, useQueryLimits } from './use-query-limits.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './use-query-limits.js';
 import {
   createUpstreamCounter,
   type UpstreamCounter,
@@ -49,7 +50,10 @@ export interface GatewayDeps {
    * or retried upstream calls stop with `QUALYS_ABORTED` once it has passed. Default 60,000.
    */
   requestTimeoutMs?: number | undefined;
-  /** Static query limits (graphql-armor); missing ones take `DEFAULT_QUERY_LIMITS`. */
+  /**
+   * Query limits checked before execution: graphql-armor's static ones and the upstream-call
+   * budget (`useUpstreamBudget`); missing ones take `DEFAULT_QUERY_LIMITS`.
+   */
   queryLimits?: Partial<QueryLimits> | undefined;
   /** Largest accepted request body in bytes; larger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number | undefined;
@@ -64,7 +68,11 @@ export interface GatewayDeps {
 }
 
 /** The per-request context: the schema's context plus the request's upstream call counter. */
-export type GatewayServerContext = GatewayContext & { upstream: UpstreamCounter };
+export type GatewayServerContext = GatewayContext & {
+  upstream: UpstreamCounter;
+  /** The operation's estimated upstream calls, set by `useUpstreamBudget` before execution. */
+  upstreamEstimate?: number;
+};
 
 /** The API key name {@link useInboundAuth} recorded on the request's server context, if any. */
 function keyNameOf(initial: object): string | undefined {
@@ -117,6 +125,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
       ...useQueryLimits(deps.queryLimits),
       ...(deps.introspection === false ? [useDisableIntrospection()] : []),
       useUpstreamExtensions(),
+      // After useUpstreamExtensions, so a refused operation still gets `extensions.upstream`.
+      useUpstreamBudget({
+        maxCalls: deps.queryLimits?.maxUpstreamCalls ?? DEFAULT_QUERY_LIMITS.maxUpstreamCalls,
+      }),
     ],
     graphqlEndpoint: deps.graphqlEndpoint ?? '/graphql',
     graphiql:

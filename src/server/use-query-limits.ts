@@ -5,6 +5,7 @@
  * (test/server/query-limits.test.ts computes it).
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { DEFAULT_MAX_UPSTREAM_CALLS } from './upstream-budget.js';
 
 /** The limits; every one applies per operation document. */
 export interface QueryLimits {
@@ -16,8 +17,13 @@ export interface QueryLimits {
   maxCost: number;
   /** Lexical tokens of the document (`QUERY_MAX_TOKENS`). */
   maxTokens: number;
-  /** Directives per operation. */
+  /** Directives per operation (`QUERY_MAX_DIRECTIVES`). */
   maxDirectives: number;
+  /**
+   * Qualys calls one operation may be estimated to make (`QUERY_MAX_UPSTREAM_CALLS`); checked by
+   * `useUpstreamBudget` (./upstream-budget.ts), not by graphql-armor.
+   */
+  maxUpstreamCalls: number;
 }
 
 /** Default limits (see the README's "Production settings"). */
@@ -27,13 +33,14 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 5000,
   maxTokens: 2000,
   maxDirectives: 20,
+  maxUpstreamCalls: DEFAULT_MAX_UPSTREAM_CALLS,
 };
 
 /** graphql-armor's Envelop plugins, as `createYoga({ plugins })` takes them. */
 export type ArmorPlugins = ReturnType<EnvelopArmor['protect']>['plugins'];
 
 /** Which limit a measurement is about. */
-export type QueryLimitName = keyof QueryLimits;
+export type QueryLimitName = Exclude<keyof QueryLimits, 'maxUpstreamCalls'>;
 
 /** Options of {@link useQueryLimits}. */
 export interface QueryLimitsOptions {

@@ -13,8 +13,11 @@ export interface UpstreamCounter {
   byEndpoint: Record<string, number>;
 }
 
-/** What `extensions.upstream` holds. */
-export type UpstreamExtension = UpstreamCounter;
+/**
+ * What `extensions.upstream` holds: the calls made, and `estimated`, the calls the upstream
+ * budget estimated before execution (absent when the operation never reached execution).
+ */
+export type UpstreamExtension = UpstreamCounter & { estimated?: number };
 
 /** A fresh counter and the `onCall` that feeds it. */
 export function createUpstreamCounter(): { counter: UpstreamCounter; onCall: (e: QualysCallEvent) => void } {
@@ -28,10 +31,12 @@ export function createUpstreamCounter(): { counter: UpstreamCounter; onCall: (e:
   };
 }
 
-function snapshot(counter: UpstreamCounter | undefined): UpstreamExtension {
-  return counter === undefined
-    ? { calls: 0, byEndpoint: {} }
-    : { calls: counter.calls, byEndpoint: { ...counter.byEndpoint } };
+function snapshot(counter: UpstreamCounter | undefined, estimated?: number): UpstreamExtension {
+  const made =
+    counter === undefined
+      ? { calls: 0, byEndpoint: {} }
+      : { calls: counter.calls, byEndpoint: { ...counter.byEndpoint } };
+  return estimated === undefined ? made : { ...made, estimated };
 }
 
 function isSingleResult(value: unknown): value is { extensions?: Record<string, unknown> } {
@@ -45,7 +50,7 @@ function isSingleResult(value: unknown): value is { extensions?: Record<string, 
  * never reached execution (parse/validation errors, rejected by the query limits) get
  * `{ calls: 0, byEndpoint: {} }`.
  */
-export function useUpstreamExtensions(): Plugin<{ upstream?: UpstreamCounter }> {
+export function useUpstreamExtensions(): Plugin<{ upstream?: UpstreamCounter; upstreamEstimate?: number }> {
   return {
     onExecute({ args }) {
       return {
@@ -53,7 +58,10 @@ export function useUpstreamExtensions(): Plugin<{ upstream?: UpstreamCounter }> 
           if (!isSingleResult(result)) return;
           setResult({
             ...result,
-            extensions: { ...result.extensions, upstream: snapshot(args.contextValue.upstream) },
+            extensions: {
+              ...result.extensions,
+              upstream: snapshot(args.contextValue.upstream, args.contextValue.upstreamEstimate),
+            },
           });
         },
       };

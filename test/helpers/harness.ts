@@ -8,6 +8,7 @@ import { type DocumentNode, print } from 'graphql';
 import type { QualysClient } from '../../src/qualys/api.js';
 import { createQualysClient } from '../../src/qualys/client.js';
 import { createGateway, type Gateway } from '../../src/server/gateway.js';
+import type { QueryLimits } from '../../src/server/use-query-limits.js';
 import {
   createSimulator,
   DEFAULT_CREDENTIALS,
@@ -54,6 +55,8 @@ export interface HarnessOptions {
   /** Use the simulator's service credentials (default true); false = forward callers' tokens. */
   serviceCredentials?: boolean;
   timeoutMs?: number;
+  /** Query limits of the gateway (default: `DEFAULT_QUERY_LIMITS`). */
+  queryLimits?: Partial<QueryLimits>;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -72,7 +75,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.serviceCredentials === false ? {} : { credentials: { ...DEFAULT_CREDENTIALS } }),
   });
-  const gateway = createGateway({ client, graphiql: false, logging: false });
+  const gateway = createGateway({
+    client,
+    graphiql: false,
+    logging: false,
+    ...(options.queryLimits === undefined ? {} : { queryLimits: options.queryLimits }),
+  });
 
   let lastUpstream: unknown;
   const calls = () => simulator.requests().filter((r) => r.path !== '/auth');

@@ -52,7 +52,11 @@ describe('extensions.upstream', () => {
     const query = '{ patchJobs(platform: WINDOWS, first: 2) { nodes { id } } }';
     const a = await post(h, query);
     const b = await post(h, query);
-    expect(a.extensions.upstream).toEqual({ calls: 1, byEndpoint: { 'GET /pm/v1/deploymentjobs': 1 } });
+    expect(a.extensions.upstream).toEqual({
+      calls: 1,
+      byEndpoint: { 'GET /pm/v1/deploymentjobs': 1 },
+      estimated: 1,
+    });
     expect(b.extensions.upstream).toEqual(a.extensions.upstream);
   });
 });
