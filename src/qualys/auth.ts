@@ -160,7 +160,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           );
         }
         const mapped: QualysError =
-          errorFromResponse(res, AUTH_ENDPOINT, http.now, [credentials.password]) ??
+          errorFromResponse(res, AUTH_ENDPOINT, http.now, [credentials.password, credentials.username]) ??
           new QualysHttpError('QUALYS_HTTP_STATUS', `Qualys answered HTTP ${res.status} (${AUTH_ENDPOINT})`, {
             endpoint: AUTH_ENDPOINT,
             status: res.status,

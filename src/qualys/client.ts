@@ -534,7 +534,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     extra: AttemptExtra,
   ): Promise<CallResult<z.output<S>>> {
     // Strings never to echo should Qualys quote them back in an `_error.message`.
-    const secrets = credentials ? [token, credentials.password] : [token];
+    const secrets = credentials ? [token, credentials.password, credentials.username] : [token];
     // Checked before the attempt is reported: onCall counts requests actually sent.
     deadline.throwIfDone(spec.endpoint);
     if (closed) {

@@ -98,3 +98,45 @@ export class QualysCircuitOpenError extends QualysError {}
 export function isQualysError(e: unknown): e is QualysError {
   return e instanceof QualysError;
 }
+
+const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]*/gi;
+const HOST_PATTERN = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g;
+const CREDENTIAL_PATTERN = /(?:\bauthorization\s*:\s*)?\b(?:bearer|basic)\s+[^\s,;"'<>`]+/gi;
+const JWT_PATTERN = /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+const PATH_PATTERN = /(^|[^\w./-])\/(?=[\w{])[^\s"'<>`()[\]]*/g;
+
+/**
+ * Replaces what locates or authenticates an upstream request in a text meant for clients: URLs
+ * become `[url]`, IPv4 addresses (with a port) `[host]`, `Authorization`/`Bearer`/`Basic`
+ * credentials and JWTs `[redacted]`, absolute paths such as `/pm/v1/deploymentjobs` `[path]`.
+ * Used on Qualys' `_error.message` and on every message the gateway shows.
+ */
+export function redactUpstreamDetails(text: string): string {
+  return text
+    .replace(URL_PATTERN, '[url]')
+    .replace(CREDENTIAL_PATTERN, '[redacted]')
+    .replace(JWT_PATTERN, '[redacted]')
+    .replace(HOST_PATTERN, '[host]')
+    .replace(PATH_PATTERN, '$1[path]');
+}
+
+/**
+ * The message of a {@link QualysError} as a client may see it: without the endpoint template
+ * (`Qualys answered HTTP 503 (GET /pm/v1/deploymentjob/{id})` → `Qualys answered HTTP 503`) and
+ * passed through {@link redactUpstreamDetails}. The full message (with the endpoint) stays on
+ * the error for logs.
+ */
+export function publicQualysMessage(error: QualysError): string {
+  let message = error.message;
+  const { endpoint } = error;
+  if (endpoint !== '') {
+    message = message
+      .split(` (${endpoint})`)
+      .join('')
+      .split(`, ${endpoint})`)
+      .join(')')
+      .split(endpoint)
+      .join('Qualys');
+  }
+  return redactUpstreamDetails(message);
+}

@@ -21,6 +21,7 @@ import {
   QualysRateLimitedError,
   QualysTimeoutError,
   QualysUnauthorizedError,
+  redactUpstreamDetails,
 } from './errors.js';
 import { type QualysErrorEnvelope, QualysErrorEnvelopeSchema } from './schemas/index.js';
 
@@ -283,15 +284,18 @@ function isBareEnvelope(value: unknown): boolean {
 export const MAX_UPSTREAM_MESSAGE_CHARS = 300;
 
 /**
- * Makes Qualys' user-facing `_error.message` safe to show: control characters and runs of
- * whitespace become one space, the given secrets are replaced with `[redacted]`, and the result
- * is cut to {@link MAX_UPSTREAM_MESSAGE_CHARS} characters (ending in `…` when cut).
+ * Makes Qualys' user-facing `_error.message` safe to show: the given secrets are replaced with
+ * `[redacted]`, then URLs, IP addresses, credentials, JWTs and absolute paths (which Qualys may
+ * echo) as by `redactUpstreamDetails`; control characters and runs of whitespace become one
+ * space, and the result is cut to {@link MAX_UPSTREAM_MESSAGE_CHARS} characters (ending in `…`
+ * when cut).
  */
 export function sanitizeUpstreamMessage(message: string, secrets: readonly string[]): string {
   let out = message;
   for (const secret of secrets) {
     if (secret.length > 0) out = out.split(secret).join('[redacted]');
   }
+  out = redactUpstreamDetails(out);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
   out = out.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
   return out.length > MAX_UPSTREAM_MESSAGE_CHARS ? `${out.slice(0, MAX_UPSTREAM_MESSAGE_CHARS - 1)}…` : out;

@@ -5,7 +5,7 @@
  */
 import { builder } from '../builder.js';
 import { JOB_RULE_CODES, type JobRuleCode, type JobSpecIssue } from '../jobs/index.js';
-import { isQualysError } from '../qualys/errors.js';
+import { isQualysError, publicQualysMessage } from '../qualys/errors.js';
 
 /** Codes a mutation adds to the job rule codes. */
 const MUTATION_CODES = ['QUALYS_REJECTED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'OUTCOME_UNKNOWN'] as const;
@@ -139,11 +139,11 @@ export function rejectionUserError(error: unknown): UserErrorParent | null {
       !NOT_A_REJECTION.has(error.status));
   if (!rejected) return null;
   const qualysErrorCode = error.qualysErrorCode ?? null;
+  // Without the endpoint and upstream details: the client sees what Qualys said, not where.
+  const message = publicQualysMessage(error);
   return {
     field: qualysErrorCode === null ? null : (FIELD_OF_QUALYS_CODE[qualysErrorCode] ?? null),
-    message: error.message.startsWith(REJECTION_PREFIX)
-      ? error.message.slice(REJECTION_PREFIX.length)
-      : error.message,
+    message: message.startsWith(REJECTION_PREFIX) ? message.slice(REJECTION_PREFIX.length) : message,
     code: 'QUALYS_REJECTED',
     qualysErrorCode,
   };
