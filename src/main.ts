@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { CONFIG_TABLE, loadConfig } from './config.js';
 import { createQualysClient } from './qualys/client.js';
 import { createGateway } from './server/gateway.js';
+import { createJsonLogger } from './server/json-logger.js';
 
 /** Credentials of the embedded simulator's default tenant (see src/simulator/README.md). */
 const SIMULATOR_CREDENTIALS = { username: 'simulator', password: 'simulator' } as const;
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     queryLimits: config.queryLimits,
     apiKeys: config.apiKeys,
+    logging: createJsonLogger('info'),
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -112,6 +114,32 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
+
+/** The `msg` of the stderr line written for an unhandled promise rejection (counted by `npm run soak`). */
+const UNHANDLED_REJECTION_MSG = 'unhandled rejection';
+/** The `msg` of the stderr line written for an uncaught exception (counted by `npm run soak`). */
+const UNCAUGHT_EXCEPTION_MSG = 'uncaught exception';
+
+/**
+ * One JSON stderr line for a process-level failure: a fixed `msg`, the error's name and message
+ * (JWTs and `Bearer` values masked, at most 500 characters), never the stack or the error's fields.
+ */
+function logProcessError(msg: string, error: unknown): void {
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = (error instanceof Error ? error.message : String(error))
+    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
+    .replace(/(Bearer|ApiKey)\s+\S+/gi, '$1 [redacted]')
+    .slice(0, 500);
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg, name, message })}\n`);
+}
+
+// A stray rejection is a bug to find (the soak counts these lines), not a reason to drop every
+// request in flight: log it and keep serving. An uncaught exception leaves unknown state: exit.
+process.on('unhandledRejection', (reason) => logProcessError(UNHANDLED_REJECTION_MSG, reason));
+process.on('uncaughtException', (error) => {
+  logProcessError(UNCAUGHT_EXCEPTION_MSG, error);
+  process.exit(1);
+});
 
 main().catch((error: unknown) => {
   const e = error as NodeJS.ErrnoException;

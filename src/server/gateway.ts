@@ -5,9 +5,8 @@
  * Opens no port: `src/main.ts` mounts the returned instance on a Node HTTP server, tests call
  * `yoga.fetch` directly.
  */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayContext } from '../builder.js';
 import { callerScope, createIdempotencyStore, type IdempotencyStore } from '../idempotency.js';
 import { createLoaders } from '../loaders/index.js';
@@ -34,10 +33,11 @@ export interface GatewayDeps {
    */
   graphiql?: false | { defaultQuery?: string; title?: string } | undefined;
   /**
-   * Yoga's logging: `false` silences it (tests), a level keeps that level and above. Default
-   * `'info'`. Upstream failures are logged with their code by Yoga when it masks them.
+   * Yoga's logging: `false` silences it (tests), a level keeps that level and above (Yoga's
+   * console logger), or a logger (`src/main.ts` passes `createJsonLogger`: one JSON line per
+   * entry, no stacks). Default `'info'`. Upstream failures are logged by Yoga when it masks them.
    */
-  logging?: boolean | 'debug' | 'info' | 'warn' | 'error' | undefined;
+  logging?: boolean | 'debug' | 'info' | 'warn' | 'error' | YogaLogger | undefined;
   /** Path of the GraphQL endpoint. Default `/graphql`. */
   graphqlEndpoint?: string | undefined;
   /**
@@ -141,7 +141,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
               : { defaultQuery: deps.graphiql.defaultQuery }),
           },
     // GraphiQL's assets are served by the gateway itself, not a CDN: it works on a closed network.
-    renderGraphiQL,
+    // Loaded on the first GraphiQL page only: the 9 MB page costs ~50 MB of RSS once loaded.
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     logging: deps.logging ?? 'info',
     maskedErrors: { maskError: maskGatewayError },
