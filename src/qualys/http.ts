@@ -254,7 +254,8 @@ export type JsonParseResult = { readonly ok: true; readonly value: unknown } | {
 
 /** Parses a body as JSON; an empty (or blank) body is `{ ok: true, value: undefined }`. */
 export function parseJsonText(text: string): JsonParseResult {
-  if (text.trim() === '') return { ok: true, value: undefined };
+  // `/\S/` stops at the first non-blank character; `trim()` would copy a multi-MB page.
+  if (!/\S/.test(text)) return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
@@ -342,15 +343,17 @@ export function retryAfterMsFrom(headers: HttpHeaders, now: () => number): numbe
  *
  * @param secrets - strings that must never be echoed (tokens, password), redacted from
  *   `_error.message`.
+ * @param parsed - `res.text` already parsed by the caller (so a large page is parsed once);
+ *   parsed here when omitted.
  */
 export function errorFromResponse(
   res: HttpResponse,
   endpoint: string,
   now: () => number,
   secrets: readonly string[],
+  parsed: JsonParseResult = parseJsonText(res.text),
 ): QualysError | null {
   const ok = res.status >= 200 && res.status < 300;
-  const parsed = parseJsonText(res.text);
   const body = parsed.ok ? parsed.value : undefined;
   if (ok && !isBareEnvelope(body)) return null;
   const envelope = findEnvelope(body)?._error ?? null;
