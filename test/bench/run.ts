@@ -59,6 +59,9 @@ interface Options {
   readme: 'auto' | 'force' | 'skip';
 }
 
+/** Node flags the gateway runs with in the benchmark (none beyond BENCH_NODE_ARGS by default). */
+const GATEWAY_NODE_ARGS: readonly string[] = [];
+
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { quick: false, only: null, latencies: [0, 50], caps: [2, 0], readme: 'auto' };
   for (let i = 0; i < argv.length; i += 1) {
@@ -335,8 +338,13 @@ async function main(): Promise<void> {
   if (scenarios.length === 0) throw new Error(`--only: none of ${all.map((s) => s.name).join(', ')}`);
 
   const profileDir = process.env['BENCH_CPU_PROF'];
-  const gatewayNodeArgs =
-    profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  // BENCH_NODE_ARGS: extra node flags for the gateway, to compare runtime settings.
+  const extraNodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  const gatewayNodeArgs = [
+    ...GATEWAY_NODE_ARGS,
+    ...extraNodeArgs,
+    ...(profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
+  ];
 
   const configs: ConfigResult[] = [];
   for (const latencyMs of options.latencies) {
