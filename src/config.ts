@@ -4,7 +4,9 @@
  * {@link Config}.
  */
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './server/logger.js';
 import type { ApiKey } from './server/use-inbound-auth.js';
+import type { PersistedOperationsMode } from './server/use-persisted-operations.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/use-query-limits.js';
 
 const port = z.coerce
@@ -109,8 +111,12 @@ const EnvSchema = z.object({
   QUERY_MAX_TOKENS: count(1, 10_000_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
   QUERY_MAX_DIRECTIVES: count(0, 100_000).default(DEFAULT_QUERY_LIMITS.maxDirectives),
   QUERY_MAX_UPSTREAM_CALLS: count(1, 100_000_000).default(DEFAULT_QUERY_LIMITS.maxUpstreamCalls),
+  PERSISTED_OPERATIONS: z
+    .enum(['off', 'allow', 'only'], { error: 'must be off, allow or only' })
+    .default('off'),
   GATEWAY_API_KEYS: apiKeys.optional(),
   GATEWAY_OPEN: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   SIMULATOR_LATENCY_MS: positiveMs(60_000).default(0),
   SIMULATOR_JITTER_MS: positiveMs(60_000).default(0),
   SIMULATOR_SEED: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').default(1),
@@ -138,6 +144,11 @@ const EnvSchema = z.object({
   SIMULATOR_PATCHES: fleetSize.default(5000),
   SIMULATOR_PATCH_JOBS: fleetSize.default(200),
   SIMULATOR_MITIGATION_JOBS: fleetSize.default(40),
+  RESPONSE_CACHE: z
+    .enum(['off', 'memory', 'redis'], { error: 'must be off, memory or redis' })
+    .default('off'),
+  RESPONSE_CACHE_TTL_MS: positiveMs(86_400_000).default(15_000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
 });
 
 /** Problems that involve several variables (checked even when single values are bad). */
@@ -159,6 +170,9 @@ function crossFieldProblems(env: Record<string, string>): string[] {
   // Real Qualys only: with the embedded simulator (no QUALYS_BASE_URL) the gateway may stay open.
   if (hasUser && hasPassword && env['QUALYS_BASE_URL'] !== undefined && !hasKeys && !isOpen) {
     problems.push(`GATEWAY_API_KEYS: ${SERVICE_ACCOUNT_WITHOUT_KEYS}`);
+  }
+  if (env['RESPONSE_CACHE'] === 'redis' && env['REDIS_URL'] === undefined) {
+    problems.push('REDIS_URL: must be set when RESPONSE_CACHE=redis');
   }
   return problems;
 }
@@ -201,6 +215,8 @@ export interface Config {
   apiKeys: ApiKey[];
   /** Explicitly open without API keys (`GATEWAY_OPEN`). Default false. */
   open: boolean;
+  /** Lowest level of the JSON log lines on stderr (`LOG_LEVEL`: fatal … trace, silent). Default `info`. */
+  logLevel: LogLevel;
   /** Serve GraphiQL at the GraphQL endpoint (`GRAPHIQL`). Default true. */
   graphiql: boolean;
   /** Answer introspection queries (`INTROSPECTION`). Default true. */
@@ -215,6 +231,18 @@ export interface Config {
    * Defaults 12, 15, 5,000, 2,000, 20, 1,000 (`DEFAULT_QUERY_LIMITS`).
    */
   queryLimits: QueryLimits;
+  /**
+   * Persisted operations (`PERSISTED_OPERATIONS`): `off` = any document; `allow` = also manifest
+   * operations by id (`schema/persisted-operations.json`); `only` = the manifest's operations
+   * alone (allow-list). Default `off`.
+   */
+  persistedOperations: PersistedOperationsMode;
+  /**
+   * Response cache (`RESPONSE_CACHE`: `off`, `memory` or `redis`; default `off`), the TTL of
+   * results without a typed entity in ms (`RESPONSE_CACHE_TTL_MS`, default 15,000; the types have
+   * their own), and the Redis server (`REDIS_URL`, required by `redis`; `null` when unset).
+   */
+  responseCache: { store: 'off' | 'memory' | 'redis'; defaultTtlMs: number; redisUrl: string | null };
   /** Embedded simulator settings (used only when `qualysBaseUrl` is null). */
   simulator: {
     /** Injected latency per call in ms (`SIMULATOR_LATENCY_MS`). Default 0. */
@@ -274,6 +302,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       apiKeys: e.GATEWAY_API_KEYS ?? [],
       open: e.GATEWAY_OPEN,
+      logLevel: e.LOG_LEVEL,
       graphiql: e.GRAPHIQL,
       introspection: e.INTROSPECTION,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
@@ -285,6 +314,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         maxTokens: e.QUERY_MAX_TOKENS,
         maxDirectives: e.QUERY_MAX_DIRECTIVES,
         maxUpstreamCalls: e.QUERY_MAX_UPSTREAM_CALLS,
+      },
+      persistedOperations: e.PERSISTED_OPERATIONS,
+      responseCache: {
+        store: e.RESPONSE_CACHE,
+        defaultTtlMs: e.RESPONSE_CACHE_TTL_MS,
+        redisUrl: e.REDIS_URL ?? null,
       },
       simulator: {
         latencyMs: e.SIMULATOR_LATENCY_MS,
@@ -338,6 +373,11 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       'explicitly run without API keys although service credentials are set (true/false)',
       'false',
     ],
+    [
+      'LOG_LEVEL',
+      'lowest level of the JSON log lines on stderr (pino): fatal, error, warn, info, debug, trace or silent; every line of a request has its reqId',
+      'info',
+    ],
     ['GRAPHIQL', 'serve GraphiQL at /graphql (true/false)', 'true'],
     ['INTROSPECTION', 'answer introspection queries (__schema, __type) (true/false)', 'true'],
     [
@@ -355,6 +395,26 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       'QUERY_MAX_UPSTREAM_CALLS',
       'Qualys calls an operation may be estimated to make before it runs (UPSTREAM_BUDGET_EXCEEDED)',
       String(DEFAULT_QUERY_LIMITS.maxUpstreamCalls),
+    ],
+    [
+      'PERSISTED_OPERATIONS',
+      'persisted operations of schema/operations (schema/persisted-operations.json): off = any document; allow = also by id (documentId or extensions.persistedQuery.sha256Hash); only = allow-list, anything else gets PERSISTED_QUERY_ONLY / PERSISTED_QUERY_NOT_FOUND',
+      'off',
+    ],
+    [
+      'RESPONSE_CACHE',
+      'response cache per caller identity: off, memory (one replica) or redis (shared; needs REDIS_URL); mutations invalidate what they change',
+      'off',
+    ],
+    [
+      'RESPONSE_CACHE_TTL_MS',
+      'TTL of cached results without a typed entity, ms (patches/vulnerabilities 10 min, assets 1 min, jobs 15 s)',
+      '15000',
+    ],
+    [
+      'REDIS_URL',
+      'Redis server of RESPONSE_CACHE=redis (redis:// or rediss://), a database of its own',
+      'unset',
     ],
     ['SIMULATOR_LATENCY_MS', 'embedded simulator only: latency injected per call, ms', '0'],
     ['SIMULATOR_JITTER_MS', 'embedded simulator only: uniform jitter added to the latency, ms', '0'],

@@ -7,10 +7,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { CONFIG_TABLE, loadConfig } from './config.js';
+import { CONFIG_TABLE, type Config, loadConfig } from './config.js';
 import { createQualysClient } from './qualys/client.js';
 import { createGateway } from './server/gateway.js';
-import { createJsonLogger } from './server/json-logger.js';
+import { createLogger, qualysLoggerFrom } from './server/logger.js';
+import { createGatewayMetrics } from './server/metrics.js';
+import {
+  createMemoryResponseCacheStore,
+  createRedisResponseCacheStore,
+  type ResponseCacheStore,
+} from './server/use-response-cache.js';
 
 /** Credentials of the embedded simulator's default tenant (see src/simulator/README.md). */
 const SIMULATOR_CREDENTIALS = { username: 'simulator', password: 'simulator' } as const;
@@ -21,6 +27,27 @@ function printHelp(): void {
   for (const [name, meaning, def] of CONFIG_TABLE) {
     process.stdout.write(`  ${name.padEnd(width)}  ${meaning} (default: ${def})\n`);
   }
+}
+
+/**
+ * The response cache store `RESPONSE_CACHE` asks for, or `undefined` when it is `off`. Redis is
+ * connected before the gateway starts (unreachable: startup fails); later Redis failures are
+ * cache misses, and commands fail fast instead of queueing while it reconnects.
+ */
+async function openResponseCacheStore(
+  settings: Config['responseCache'],
+): Promise<{ store: ResponseCacheStore; close: () => Promise<void> } | undefined> {
+  if (settings.store === 'memory') return { store: createMemoryResponseCacheStore(), close: async () => {} };
+  if (settings.store === 'off' || settings.redisUrl === null) return undefined;
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(settings.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', () => {}); // failures surface per command (onStoreError); no unhandled 'error'
+  await redis.connect();
+  return { store: createRedisResponseCacheStore(redis), close: async () => void (await redis.quit()) };
 }
 
 async function main(): Promise<void> {
@@ -35,6 +62,9 @@ async function main(): Promise<void> {
     return;
   }
   const config = result.config;
+  // JSON lines on stderr; Yoga's and the Qualys client's lines carry the request's reqId.
+  const logger = createLogger({ level: config.logLevel });
+  const metrics = createGatewayMetrics();
 
   let baseUrl = config.qualysBaseUrl;
   let credentials = config.credentials;
@@ -62,16 +92,17 @@ async function main(): Promise<void> {
     ...(config.upstream.rateLimit === null ? {} : { rateLimit: config.upstream.rateLimit }),
     retry: { maxAttempts: config.upstream.retryMaxAttempts },
     ...(credentials === null ? {} : { credentials }),
-    logger: {
-      debug: () => {},
-      warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
-      error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
+    logger: qualysLoggerFrom(logger),
+    // The gateway counts its sessions' calls; the shared service-token call is counted here.
+    onCall: (event) => {
+      if (event.endpoint === 'POST /auth') metrics.recordUpstreamCall(event);
     },
   });
   const defaultQuery = readFileSync(
     new URL('../schema/operations/dashboard.graphql', import.meta.url),
     'utf8',
   );
+  const responseCache = await openResponseCacheStore(config.responseCache);
   const yoga = createGateway({
     client,
     graphiql: config.graphiql ? { defaultQuery } : false,
@@ -80,7 +111,23 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     queryLimits: config.queryLimits,
     apiKeys: config.apiKeys,
-    logging: createJsonLogger('info'),
+    persistedOperations: { mode: config.persistedOperations },
+    logger,
+    metrics,
+    ...(responseCache === undefined
+      ? {}
+      : {
+          responseCache: {
+            store: responseCache.store,
+            defaultTtlMs: config.responseCache.defaultTtlMs,
+            // The message only (a Redis error names no secret); the request goes on as a miss.
+            onStoreError: (error: unknown, operation: string) =>
+              logger.warn(
+                { operation, error: error instanceof Error ? error.message : String(error) },
+                'response cache store failed',
+              ),
+          },
+        }),
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -101,6 +148,8 @@ async function main(): Promise<void> {
       : `Inbound auth: off${config.open ? ' (GATEWAY_OPEN=true)' : ''}\n`,
   );
 
+  process.stdout.write(`Response cache: ${config.responseCache.store}\n`);
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -108,7 +157,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${signal}: shutting down\n`);
     server.closeAllConnections();
     server.close(() => {
-      void Promise.allSettled([client.close(), closeSimulator?.()]).then(() => process.exit(0));
+      void Promise.allSettled([client.close(), closeSimulator?.(), responseCache?.close()]).then(() =>
+        process.exit(0),
+      );
     });
   };
   process.once('SIGINT', () => stop('SIGINT'));

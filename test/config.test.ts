@@ -15,6 +15,7 @@ describe('loadConfig', () => {
         upstream: { concurrency: 2, rateLimit: null, retryMaxAttempts: 3 },
         apiKeys: [],
         open: false,
+        logLevel: 'info',
         graphiql: true,
         introspection: true,
         requestTimeoutMs: 60_000,
@@ -27,6 +28,8 @@ describe('loadConfig', () => {
           maxDirectives: 20,
           maxUpstreamCalls: 1000,
         },
+        persistedOperations: 'off',
+        responseCache: { store: 'off', defaultTtlMs: 15_000, redisUrl: null },
         simulator: {
           latencyMs: 0,
           jitterMs: 0,
@@ -150,5 +153,28 @@ describe('loadConfig', () => {
       ]),
     );
     expect(problems).toHaveLength(5);
+  });
+
+  it('reads the response cache settings, and needs REDIS_URL for the Redis store', () => {
+    const result = loadConfig({
+      RESPONSE_CACHE: 'redis',
+      RESPONSE_CACHE_TTL_MS: '5000',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+    });
+    expect(result.ok && result.config.responseCache).toEqual({
+      store: 'redis',
+      defaultTtlMs: 5000,
+      redisUrl: 'redis://127.0.0.1:6379/2',
+    });
+    expect(loadConfig({ RESPONSE_CACHE: 'redis' })).toEqual({
+      ok: false,
+      problems: ['REDIS_URL: must be set when RESPONSE_CACHE=redis'],
+    });
+    const bad = loadConfig({ RESPONSE_CACHE: 'disk', REDIS_URL: 'http://x', RESPONSE_CACHE_TTL_MS: '-1' });
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      'RESPONSE_CACHE: must be off, memory or redis',
+      'RESPONSE_CACHE_TTL_MS: must not be negative',
+      'REDIS_URL: must be a redis:// or rediss:// URL',
+    ]);
   });
 });

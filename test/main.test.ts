@@ -80,6 +80,56 @@ describe('npm start (src/main.ts)', () => {
     expect(code).toBe(0);
   });
 
+  it('serves /health, /readiness and /metrics, and logs JSON lines with the request id', async () => {
+    const child = startMain({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SIMULATOR_PATCH_JOBS: '5' });
+    children.push(child);
+    const io = output(child);
+    const url = await waitFor(
+      () => /Qualys PM gateway: (http:\/\/\S+)\/graphql/.exec(io.stdout())?.[1],
+      30_000,
+    );
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect(await (await fetch(`${url}/readiness`)).json()).toEqual({ status: 'ready' });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'main-req-1' },
+      body: JSON.stringify({
+        query: 'query Jobs { patchJobs(platform: WINDOWS, first: 2) { nodes { id } } }',
+      }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('main-req-1');
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /^qualys_pm_gateway_upstream_calls_total\{endpoint="POST \/auth",status="\d+"\} [1-9]/m,
+    );
+    expect(metrics).toMatch(
+      /^qualys_pm_gateway_upstream_calls_total\{endpoint="GET \/pm\/v1\/deploymentjobs",status="200"\} 1$/m,
+    );
+    expect(metrics).toMatch(
+      /^qualys_pm_gateway_operation_duration_seconds_count\{operation="Jobs",operation_type="query"\} 1$/m,
+    );
+    expect(metrics).toContain('qualys_pm_gateway_process_resident_memory_bytes');
+
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const entries = io
+      .stderr()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        reqId: 'main-req-1',
+        msg: 'request completed',
+        path: '/graphql',
+        status: 200,
+      }),
+    );
+    expect(entries.every((e) => typeof e['reqId'] === 'string')).toBe(true);
+  });
+
   it('exits 1 with one clear line per configuration problem', async () => {
     const child = startMain({ PORT: 'eighty', QUALYS_BASE_URL: 'not a url', QUALYS_USERNAME: 'svc' });
     children.push(child);

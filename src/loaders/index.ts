@@ -87,6 +87,16 @@ export interface Loaders {
   readonly jobResultsByRun: DataLoader<JobRunKey, QualysJobResultSummary, string>;
 }
 
+/** Options of {@link createLoaders}. */
+export interface LoaderOptions {
+  /**
+   * Called once per batch a loader dispatches, before its batch function runs, with the loader's
+   * name (the {@link Loaders} field) and the number of distinct keys in the batch (metrics).
+   * Exceptions are not caught. Default: none.
+   */
+  onBatch?: ((loader: keyof Loaders, size: number) => void) | undefined;
+}
+
 /**
  * Creates a fresh set of {@link Loaders} over one caller's Qualys API session. Call it once per
  * GraphQL request (the server puts it in the context); never share it between requests or
@@ -94,9 +104,22 @@ export interface Loaders {
  *
  * Shape: `QualysApi` in, `Loaders` out. Makes no call by itself.
  */
-export function createLoaders(api: QualysApi): Loaders {
+export function createLoaders(api: QualysApi, options: LoaderOptions = {}): Loaders {
+  const { onBatch } = options;
+  /** The batch function, reporting each batch's size to `onBatch` first. */
+  const observed = <K, V>(
+    name: keyof Loaders,
+    batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
+  ): ((keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>) =>
+    onBatch === undefined
+      ? batch
+      : (keys) => {
+          onBatch(name, keys.length);
+          return batch(keys);
+        };
+
   const jobResultsByRun: DataLoader<JobRunKey, QualysJobResultSummary, string> = new DataLoader(
-    async (keys: readonly JobRunKey[]) => {
+    observed('jobResultsByRun', async (keys: readonly JobRunKey[]) => {
       const results = await loadJobResultsByRun(keys, api);
       keys.forEach((key, i) => {
         const summary = results[i];
@@ -106,38 +129,61 @@ export function createLoaders(api: QualysApi): Loaders {
           jobResultsByRun.prime({ jobId: key.jobId, jobInstanceId: instanceId }, summary);
       });
       return results;
-    },
+    }),
     { cacheKeyFn: jobRunCacheKey, name: 'jobResultsByRun' },
   );
 
   return {
-    assetUuidsByAssetId: new DataLoader((ids: readonly number[]) => loadAssetUuidsByAssetId(ids, api), {
-      name: 'assetUuidsByAssetId',
-    }),
-    patchesById: new DataLoader((keys: readonly PlatformScopedKey[]) => loadPatchesById(keys, api), {
-      cacheKeyFn: platformScopedCacheKey,
-      name: 'patchesById',
-    }),
-    assetsById: new DataLoader((keys: readonly PlatformScopedKey[]) => loadAssetsById(keys, api), {
-      cacheKeyFn: platformScopedCacheKey,
-      name: 'assetsById',
-    }),
-    vulnerabilitiesByQid: new DataLoader((qids: readonly number[]) => loadVulnerabilitiesByQid(qids, api), {
-      name: 'vulnerabilitiesByQid',
-    }),
-    patchJobsById: new DataLoader((ids: readonly string[]) => loadPatchJobsById(ids, api), {
-      name: 'patchJobsById',
-    }),
+    assetUuidsByAssetId: new DataLoader(
+      observed('assetUuidsByAssetId', (ids: readonly number[]) => loadAssetUuidsByAssetId(ids, api)),
+      {
+        name: 'assetUuidsByAssetId',
+      },
+    ),
+    patchesById: new DataLoader(
+      observed('patchesById', (keys: readonly PlatformScopedKey[]) => loadPatchesById(keys, api)),
+      {
+        cacheKeyFn: platformScopedCacheKey,
+        name: 'patchesById',
+      },
+    ),
+    assetsById: new DataLoader(
+      observed('assetsById', (keys: readonly PlatformScopedKey[]) => loadAssetsById(keys, api)),
+      {
+        cacheKeyFn: platformScopedCacheKey,
+        name: 'assetsById',
+      },
+    ),
+    vulnerabilitiesByQid: new DataLoader(
+      observed('vulnerabilitiesByQid', (qids: readonly number[]) => loadVulnerabilitiesByQid(qids, api)),
+      {
+        name: 'vulnerabilitiesByQid',
+      },
+    ),
+    patchJobsById: new DataLoader(
+      observed('patchJobsById', (ids: readonly string[]) => loadPatchJobsById(ids, api)),
+      {
+        name: 'patchJobsById',
+      },
+    ),
     patchJobsByAssetId: new DataLoader(
-      (keys: readonly AssetPlatformKey[]) => loadPatchJobsByAssetId(keys, api),
+      observed('patchJobsByAssetId', (keys: readonly AssetPlatformKey[]) =>
+        loadPatchJobsByAssetId(keys, api),
+      ),
       { cacheKeyFn: assetPlatformCacheKey, name: 'patchJobsByAssetId' },
     ),
-    mitigationJobsById: new DataLoader((ids: readonly string[]) => loadMitigationJobsById(ids, api), {
-      name: 'mitigationJobsById',
-    }),
-    jobRunsByJobId: new DataLoader((ids: readonly string[]) => loadJobRunsByJobId(ids, api), {
-      name: 'jobRunsByJobId',
-    }),
+    mitigationJobsById: new DataLoader(
+      observed('mitigationJobsById', (ids: readonly string[]) => loadMitigationJobsById(ids, api)),
+      {
+        name: 'mitigationJobsById',
+      },
+    ),
+    jobRunsByJobId: new DataLoader(
+      observed('jobRunsByJobId', (ids: readonly string[]) => loadJobRunsByJobId(ids, api)),
+      {
+        name: 'jobRunsByJobId',
+      },
+    ),
     jobResultsByRun,
   };
 }

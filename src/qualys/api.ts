@@ -352,6 +352,20 @@ export interface QualysClient {
   /** True when service credentials (`QUALYS_USERNAME`/`QUALYS_PASSWORD`) are configured. */
   readonly hasServiceCredentials: boolean;
   /**
+   * Readiness probe (the gateway's `/readiness`): one `GET /` to the base URL outside the
+   * governor, where any HTTP answer counts as reachable, then, with service credentials, the
+   * service token (the cached one while fresh, else one `POST /auth`). Not reported to `onCall`.
+   * Optional so test doubles need not implement it.
+   *
+   * @throws QualysError `QUALYS_NETWORK` / `QUALYS_TIMEOUT` when Qualys is unreachable (within
+   *   `timeoutMs`, default 5,000), `QUALYS_AUTH_FAILED` when the service credentials are refused.
+   */
+  probe?(options?: { timeoutMs?: number | undefined }): Promise<void>;
+  /** Calls waiting in the governor's queue now (for a concurrency slot or a rate token). */
+  queueDepth?(): number;
+  /** Calls holding a governor slot (in flight to Qualys) now. */
+  inFlight?(): number;
+  /**
    * Releases the connection pool the client created for itself (an injected dispatcher is left
    * open: its owner closes it). Idempotent; calls made after it fail with `QUALYS_NETWORK`.
    */

@@ -1080,6 +1080,23 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
   return {
     session: createSession,
     hasServiceCredentials: credentials !== undefined,
+    async probe(probeOptions) {
+      const endpoint = 'GET /';
+      const deadline = new CallDeadline(probeOptions?.timeoutMs ?? 5_000, undefined);
+      try {
+        // Any HTTP answer (even 401/404) proves the base URL reachable; the body is discarded.
+        await sendHttp(
+          http,
+          { endpoint, method: 'GET', path: '/', headers: { accept: 'application/json' } },
+          deadline.signal,
+        );
+      } catch (err) {
+        throw deadline.toError(err, endpoint);
+      }
+      if (tokens) await tokens.getToken();
+    },
+    queueDepth: () => gate.queued,
+    inFlight: () => gate.active,
     close(): Promise<void> {
       closed = true;
       closing ??= ownedAgent ? ownedAgent.close() : Promise.resolve();

@@ -7,16 +7,27 @@
  */
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { GatewayContext } from '../builder.js';
 import { callerScope, createIdempotencyStore, type IdempotencyStore } from '../idempotency.js';
 import { createLoaders } from '../loaders/index.js';
 import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
+import { useRequestLogging, yogaLoggerFrom } from './logger.js';
+import { createGatewayMetrics, type GatewayMetrics, useOperationMetrics } from './metrics.js';
 import { useUpstreamBudget } from './upstream-budget.js';
 import { useHttpHygiene } from './use-http-hygiene.js';
 import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './use-inbound-auth.js';
+import { useOperationsEndpoints } from './use-operations-endpoints.js';
+import {
+  DOCUMENT_ID_PARAM,
+  type PersistedOperationsManifest,
+  type PersistedOperationsMode,
+  usePersistedOperations,
+} from './use-persisted-operations.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './use-query-limits.js';
+import { type ResponseCacheOptions, useResponseCache } from './use-response-cache.js';
 import {
   createUpstreamCounter,
   type UpstreamCounter,
@@ -34,8 +45,8 @@ export interface GatewayDeps {
   graphiql?: false | { defaultQuery?: string; title?: string } | undefined;
   /**
    * Yoga's logging: `false` silences it (tests), a level keeps that level and above (Yoga's
-   * console logger), or a logger (`src/main.ts` passes `createJsonLogger`: one JSON line per
-   * entry, no stacks). Default `'info'`. Upstream failures are logged by Yoga when it masks them.
+   * console logger), or a Yoga logger. Ignored when `logger` is set (`src/main.ts`: pino JSON
+   * lines, no stacks). Default `'info'`. Upstream failures are logged by Yoga when it masks them.
    */
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error' | YogaLogger | undefined;
   /** Path of the GraphQL endpoint. Default `/graphql`. */
@@ -65,6 +76,33 @@ export interface GatewayDeps {
    * scopes idempotency keys (`service:<name>`). Default: none (open).
    */
   apiKeys?: readonly ApiKey[] | undefined;
+  /**
+   * Persisted operations (`usePersistedOperations`): `off` (default) accepts any document;
+   * `allow` also runs manifest operations named by `documentId` or
+   * `extensions.persistedQuery.sha256Hash`; `only` runs manifest operations alone (by id or exact
+   * text), refusing anything else with `PERSISTED_QUERY_ONLY` / `PERSISTED_QUERY_NOT_FOUND` before
+   * any upstream call. `manifest` defaults to `schema/persisted-operations.json`.
+   */
+  persistedOperations?:
+    | { mode: PersistedOperationsMode; manifest?: PersistedOperationsManifest | undefined }
+    | undefined;
+  /**
+   * Response cache (`useResponseCache`): query results cached per caller identity
+   * ({@link requestCallerScope}), TTL per type, invalidated by the job mutations. Default: off.
+   */
+  responseCache?: ResponseCacheOptions | undefined;
+  /**
+   * Prometheus metrics served at `/metrics` (open, or behind `apiKeys` when set) and fed by the
+   * gateway: operations, upstream calls, loader batches, governor gauges. Default: a new
+   * {@link GatewayMetrics} of this gateway without the Node process metrics.
+   */
+  metrics?: GatewayMetrics | undefined;
+  /**
+   * Structured logger (pino, `createLogger`): when set, Yoga logs through it and every line of a
+   * request carries its `reqId`, plus one `request completed` line per request. Takes precedence
+   * over `logging`. Default: none (`logging` applies). The `x-request-id` header is echoed either way.
+   */
+  logger?: Logger | undefined;
 }
 
 /** The per-request context: the schema's context plus the request's upstream call counter. */
@@ -78,6 +116,26 @@ export type GatewayServerContext = GatewayContext & {
 function keyNameOf(initial: object): string | undefined {
   const name = (initial as Record<string, unknown>)[API_KEY_NAME_FIELD];
   return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * The caller identity of a request, as idempotency scopes it ({@link callerScope}): `service`,
+ * `service:<API key name>` when `apiKeysEnabled` and the request authenticated with a key, or
+ * `token:<SHA-256 of the forwarded bearer token>` (never the token), `anonymous` without one.
+ * `serverContext` is Yoga's server context, where {@link useInboundAuth} leaves the key name.
+ */
+export function requestCallerScope(
+  hasServiceCredentials: boolean,
+  apiKeysEnabled: boolean,
+  request: Request,
+  serverContext: object,
+): string {
+  const bearerToken = hasServiceCredentials
+    ? undefined
+    : parseBearerToken(request.headers.get('authorization'));
+  const scope = callerScope(hasServiceCredentials, bearerToken);
+  const keyName = apiKeysEnabled ? keyNameOf(serverContext) : undefined;
+  return hasServiceCredentials && keyName !== undefined ? `${scope}:${keyName}` : scope;
 }
 
 /** Rejects `__schema` and `__type` at validation (introspection off). */
@@ -112,23 +170,56 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const idempotency = deps.idempotency ?? createIdempotencyStore();
   const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
   const apiKeys = deps.apiKeys ?? [];
+  const persisted = deps.persistedOperations;
+  const metrics = deps.metrics ?? createGatewayMetrics({ nodeMetrics: false });
+  metrics.trackClient(client);
   return createYoga<Record<string, unknown>, GatewayServerContext>({
     schema,
     // One operation per request (Yoga's default, stated): an array body is refused.
     batching: false,
+    ...(persisted === undefined || persisted.mode === 'off' ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
     plugins: [
+      // Before auth: every line has the request id; /health and /readiness need no key.
+      useRequestLogging({ logger: deps.logger }),
+      useOperationsEndpoints({ client, metrics, apiKeys }),
       // First: an unauthenticated request is refused before its body is read.
       ...(apiKeys.length > 0
         ? [useInboundAuth({ apiKeys, allowGraphiQLPage: deps.graphiql !== false })]
         : []),
       useHttpHygiene({ maxBodyBytes: deps.maxBodyBytes ?? 1024 * 1024 }),
+      // Before parsing: a document outside the allow-list is refused unparsed, with no upstream call.
+      ...(persisted === undefined || persisted.mode === 'off'
+        ? []
+        : usePersistedOperations({ mode: persisted.mode, manifest: persisted.manifest })),
       ...useQueryLimits(deps.queryLimits),
       ...(deps.introspection === false ? [useDisableIntrospection()] : []),
+      useOperationMetrics(metrics),
       useUpstreamExtensions(),
       // After useUpstreamExtensions, so a refused operation still gets `extensions.upstream`.
       useUpstreamBudget({
         maxCalls: deps.queryLimits?.maxUpstreamCalls ?? DEFAULT_QUERY_LIMITS.maxUpstreamCalls,
       }),
+      // Last: an operation the budget refuses never reaches the cache.
+      ...(deps.responseCache === undefined
+        ? []
+        : [
+            useResponseCache({
+              ...deps.responseCache,
+              onCacheResult: (hit) => {
+                metrics.recordCache(hit);
+                deps.responseCache?.onCacheResult?.(hit);
+              },
+              identify: (request, serverContext) => {
+                const scope = requestCallerScope(
+                  client.hasServiceCredentials,
+                  apiKeys.length > 0,
+                  request,
+                  serverContext,
+                );
+                return scope === 'anonymous' ? undefined : scope;
+              },
+            }),
+          ]),
     ],
     graphqlEndpoint: deps.graphqlEndpoint ?? '/graphql',
     graphiql:
@@ -145,29 +236,34 @@ export function createGateway(deps: GatewayDeps): Gateway {
     renderGraphiQL: async (options) =>
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
-    logging: deps.logging ?? 'info',
+    // Yoga's built-in empty health answer moves aside: `useOperationsEndpoints` serves /health.
+    healthCheckEndpoint: '/__yoga/health',
+    logging: deps.logger === undefined ? (deps.logging ?? 'info') : yogaLoggerFrom(deps.logger),
     maskedErrors: { maskError: maskGatewayError },
     context: (initial): GatewayServerContext => {
       const { request } = initial;
       const bearerToken = client.hasServiceCredentials
         ? undefined
         : parseBearerToken(request.headers.get('authorization'));
-      // The API key's name, left by useInboundAuth when it accepted the key, is the caller identity.
-      const keyName = apiKeys.length > 0 ? keyNameOf(initial) : undefined;
-      const scope = callerScope(client.hasServiceCredentials, bearerToken);
       const { counter, onCall } = createUpstreamCounter();
       // Client disconnect aborts the signal; the deadline bounds the request's upstream work.
       const qualys = client.session({
         bearerToken,
         signal: request.signal,
         deadline: Date.now() + requestTimeoutMs,
-        onCall,
+        onCall: (event) => {
+          onCall(event);
+          metrics.recordUpstreamCall(event);
+        },
       });
       return {
         upstream: counter,
         qualys,
-        loaders: createLoaders(qualys),
-        callerScope: client.hasServiceCredentials && keyName !== undefined ? `${scope}:${keyName}` : scope,
+        loaders: createLoaders(qualys, {
+          onBatch: (loader, size) => metrics.recordLoaderBatch(loader, size),
+        }),
+        // The API key's name, left by useInboundAuth when it accepted the key, is the caller identity.
+        callerScope: requestCallerScope(client.hasServiceCredentials, apiKeys.length > 0, request, initial),
         idempotency,
       };
     },

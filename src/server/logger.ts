@@ -1,0 +1,208 @@
+/**
+ * Structured logs (pino): one JSON line per entry, e.g.
+ * `{"level":"error","time":"…","reqId":"5f0c…","msg":"Qualys answered HTTP 503 (GET /pm/v1/deploymentjobs)","err":{"name":"QualysHttpError","code":"QUALYS_HTTP_STATUS",…}}`.
+ *
+ * - {@link createLogger}: the root logger, with redaction of credential fields (`authorization`,
+ *   `password`, `token`, `x-api-key`, at the top level, one level down and under `headers`) and
+ *   masking of JWTs and `Bearer`/`ApiKey` values in messages and error messages.
+ * - {@link useRequestLogging}: per request, a request id (the caller's `x-request-id` when it is
+ *   sane, else a random UUID), echoed as the `x-request-id` response header, and a child logger
+ *   carrying it as `reqId`. The child is the current logger for the rest of the request (an
+ *   `AsyncLocalStorage` entered in `onRequest`), so Yoga's logger ({@link yogaLoggerFrom}) and
+ *   the Qualys client's logger ({@link qualysLoggerFrom}) write the request's `reqId` too.
+ *   One `request completed` line per request (method, path, status, duration; at `debug` for
+ *   the probe and scrape paths).
+ *
+ * Errors are logged by name, code and message, never with their stack or fields: Yoga logs
+ * every upstream failure it masks (thousands a second under upstream faults, `npm run soak`).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
+import { type DestinationStream, destination, type Logger, pino, stdTimeFunctions } from 'pino';
+import type { QualysLogger } from '../qualys/api.js';
+
+/** pino's levels the gateway uses (`LOG_LEVEL`). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A log level (`LOG_LEVEL`). */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Paths pino replaces with `[redacted]` (pino `redact.paths`). */
+export const REDACTED_PATHS = [
+  'authorization',
+  'password',
+  'token',
+  '["x-api-key"]',
+  '*.authorization',
+  '*.password',
+  '*.token',
+  '*["x-api-key"]',
+  'headers.authorization',
+  'headers["x-api-key"]',
+  '*.headers.authorization',
+  '*.headers["x-api-key"]',
+  '*.headers.cookie',
+];
+
+/** Masks JWTs and `Bearer`/`ApiKey` credentials in a string. */
+export function maskSecrets(text: string): string {
+  return text
+    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
+    .replace(/\b(Bearer|ApiKey)\s+(?!\[redacted\])\S+/gi, '$1 [redacted]');
+}
+
+/** An error as logged: name, code, message (masked), and the wrapped error the same way. */
+function serializeError(value: unknown, depth = 0): Record<string, unknown> {
+  if (!(value instanceof Error)) return { message: maskSecrets(String(value)) };
+  const code = (value as { code?: unknown }).code;
+  const original = (value as { originalError?: unknown }).originalError;
+  return {
+    name: value.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: maskSecrets(value.message).slice(0, 1000),
+    ...(original instanceof Error && original !== value && depth < 3
+      ? { cause: serializeError(original, depth + 1) }
+      : {}),
+  };
+}
+
+/** Options of {@link createLogger}. */
+export interface LoggerOptions {
+  /** Lowest level written. Default `info`. */
+  level?: LogLevel | undefined;
+  /** Where lines go. Default: stderr (`pino.destination(2)`). */
+  destination?: DestinationStream | undefined;
+}
+
+/** Creates the root logger (see the module comment). */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: null,
+      timestamp: stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { err: (e: unknown) => serializeError(e) },
+      hooks: {
+        logMethod(args, method) {
+          const masked = args.map((a) => (typeof a === 'string' ? maskSecrets(a) : a));
+          method.apply(this, masked as Parameters<typeof method>);
+        },
+      },
+    },
+    options.destination ?? destination({ fd: 2, sync: false }),
+  );
+}
+
+/** The request's child logger while a request is handled (see {@link useRequestLogging}). */
+const requestScope = new AsyncLocalStorage<Logger>();
+
+/** The current request's logger, else `root`. */
+export function currentLogger(root: Logger): Logger {
+  return requestScope.getStore() ?? root;
+}
+
+/**
+ * Yoga's logger over pino: the first string argument is `msg`; an Error argument is `err`
+ * (name, code, message); other arguments go to `details`. Writes to the current request's
+ * logger, so entries carry its `reqId`.
+ */
+export function yogaLoggerFrom(root: Logger): YogaLogger {
+  const entry =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]): void => {
+      const log = currentLogger(root);
+      if (!log.isLevelEnabled(level)) return;
+      const msg = typeof args[0] === 'string' ? (args.shift() as string) : undefined;
+      const at = args.findIndex((a) => a instanceof Error);
+      const err = at >= 0 ? args.splice(at, 1)[0] : undefined;
+      const details =
+        args.length > 0 ? args.map((a) => (typeof a === 'string' ? a : safeJson(a))) : undefined;
+      log[level](
+        { ...(err === undefined ? {} : { err }), ...(details === undefined ? {} : { details }) },
+        msg ?? (err instanceof Error ? err.message : ''),
+      );
+    };
+  return { debug: entry('debug'), info: entry('info'), warn: entry('warn'), error: entry('error') };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return maskSecrets(JSON.stringify(value) ?? String(value)).slice(0, 1000);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The Qualys client's logger over pino, writing to the current request's logger. */
+export function qualysLoggerFrom(root: Logger): QualysLogger {
+  return {
+    debug: (obj, msg) => currentLogger(root).debug(obj, msg),
+    warn: (obj, msg) => currentLogger(root).warn(obj, msg),
+    error: (obj, msg) => currentLogger(root).error(obj, msg),
+  };
+}
+
+/** The request id header, read and echoed. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** A caller's request id is kept when it is 1-128 characters of `A-Za-z0-9._:-`. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The request id of `request`: its sane `x-request-id`, else a random UUID. */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get(REQUEST_ID_HEADER)?.trim();
+  return given !== undefined && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Options of {@link useRequestLogging}. */
+export interface RequestLoggingOptions {
+  /** The root logger; `undefined` = request ids only (header echoed, nothing logged). */
+  logger?: Logger | undefined;
+  /**
+   * Paths whose `request completed` line is logged at `debug` instead of `info` (probes and
+   * scrapes every few seconds). Default `/health`, `/readiness`, `/metrics`.
+   */
+  quietPaths?: readonly string[] | undefined;
+}
+
+/** The server-context field holding the request's id. */
+export const REQUEST_ID_FIELD = 'requestId';
+
+/** The plugin (see the module comment). Place it first, so every later line has the request id. */
+export function useRequestLogging(options: RequestLoggingOptions = {}): Plugin {
+  const { logger } = options;
+  const quietPaths = new Set(options.quietPaths ?? ['/health', '/readiness', '/metrics']);
+  const started = new WeakMap<Request, { id: string; at: number; log: Logger | undefined }>();
+  return {
+    onRequest({ request, url, serverContext }) {
+      const id = requestIdOf(request);
+      (serverContext as Record<string, unknown>)[REQUEST_ID_FIELD] = id;
+      const log = logger?.child({ reqId: id });
+      started.set(request, { id, at: performance.now(), log });
+      // The rest of this request's handling runs inside this async context, so later lines
+      // (Yoga's, the Qualys client's) find the request's logger.
+      if (log !== undefined) requestScope.enterWith(log);
+      log?.debug({ method: request.method, path: url.pathname }, 'request received');
+    },
+    onResponse({ request, response }) {
+      const entry = started.get(request);
+      if (entry === undefined) return;
+      response.headers.set(REQUEST_ID_HEADER, entry.id);
+      if (entry.log === undefined) return;
+      const path = new URL(request.url, 'http://gateway.invalid').pathname;
+      entry.log[quietPaths.has(path) ? 'debug' : 'info'](
+        {
+          method: request.method,
+          path,
+          status: response.status,
+          durationMs: Math.round((performance.now() - entry.at) * 10) / 10,
+        },
+        'request completed',
+      );
+    },
+  };
+}
