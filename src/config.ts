@@ -84,6 +84,20 @@ const apiKeys = z.string().transform((raw, ctx): ApiKey[] => {
   return keys;
 });
 
+/** `service.name` of the exported spans unless `OTEL_SERVICE_NAME` is set. */
+export const DEFAULT_OTEL_SERVICE_NAME = 'qualys-pm-gateway';
+
+/**
+ * The OTLP/HTTP traces URL: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is, else
+ * `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces` (as the OpenTelemetry SDKs read them); `null` when
+ * neither is set (tracing off).
+ */
+function tracesEndpoint(traces: string | undefined, base: string | undefined): string | null {
+  if (traces !== undefined) return traces;
+  if (base !== undefined) return `${base.replace(/\/+$/, '')}/v1/traces`;
+  return null;
+}
+
 const EnvSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -149,6 +163,13 @@ const EnvSchema = z.object({
     .default('off'),
   RESPONSE_CACHE_TTL_MS: positiveMs(86_400_000).default(15_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4318/v1/traces' })
+    .optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4318' })
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().max(255, 'must be at most 255 characters').default(DEFAULT_OTEL_SERVICE_NAME),
 });
 
 /** Problems that involve several variables (checked even when single values are bad). */
@@ -243,6 +264,13 @@ export interface Config {
    * their own), and the Redis server (`REDIS_URL`, required by `redis`; `null` when unset).
    */
   responseCache: { store: 'off' | 'memory' | 'redis'; defaultTtlMs: number; redisUrl: string | null };
+  /**
+   * OpenTelemetry tracing, on exactly when `endpoint` is set: the OTLP/HTTP traces URL
+   * (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, else `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`;
+   * `null` = off, the default) and the `service.name` of the spans (`OTEL_SERVICE_NAME`, default
+   * `qualys-pm-gateway`).
+   */
+  tracing: { endpoint: string | null; serviceName: string };
   /** Embedded simulator settings (used only when `qualysBaseUrl` is null). */
   simulator: {
     /** Injected latency per call in ms (`SIMULATOR_LATENCY_MS`). Default 0. */
@@ -320,6 +348,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         store: e.RESPONSE_CACHE,
         defaultTtlMs: e.RESPONSE_CACHE_TTL_MS,
         redisUrl: e.REDIS_URL ?? null,
+      },
+      tracing: {
+        endpoint: tracesEndpoint(e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_EXPORTER_OTLP_ENDPOINT),
+        serviceName: e.OTEL_SERVICE_NAME,
       },
       simulator: {
         latencyMs: e.SIMULATOR_LATENCY_MS,
@@ -416,6 +448,17 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       'Redis server of RESPONSE_CACHE=redis (redis:// or rediss://), a database of its own',
       'unset',
     ],
+    [
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+      'OpenTelemetry traces over OTLP/HTTP to this URL (e.g. http://127.0.0.1:4318/v1/traces): a span per GraphQL operation and per Qualys call; unset = tracing off',
+      'unset',
+    ],
+    [
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      'OTLP/HTTP base URL; traces go to it + /v1/traces unless OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set',
+      'unset',
+    ],
+    ['OTEL_SERVICE_NAME', 'service.name of the exported spans', DEFAULT_OTEL_SERVICE_NAME],
     ['SIMULATOR_LATENCY_MS', 'embedded simulator only: latency injected per call, ms', '0'],
     ['SIMULATOR_JITTER_MS', 'embedded simulator only: uniform jitter added to the latency, ms', '0'],
     ['SIMULATOR_SEED', 'embedded simulator only: seed of the generated fleet', '1'],

@@ -21,6 +21,12 @@ import {
 /** Credentials of the embedded simulator's default tenant (see src/simulator/README.md). */
 const SIMULATOR_CREDENTIALS = { username: 'simulator', password: 'simulator' } as const;
 
+/** A URL without credentials, query or fragment, for printing. */
+function originAndPath(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
+
 function printHelp(): void {
   const width = Math.max(...CONFIG_TABLE.map(([name]) => name.length));
   process.stdout.write('qualys-pm-gateway: a GraphQL gateway for Qualys Patch Management\n\nEnvironment:\n');
@@ -65,6 +71,15 @@ async function main(): Promise<void> {
   // JSON lines on stderr; Yoga's and the Qualys client's lines carry the request's reqId.
   const logger = createLogger({ level: config.logLevel });
   const metrics = createGatewayMetrics();
+  // Loaded only when an OTLP endpoint is configured: with tracing off no OpenTelemetry code runs.
+  const tracingModule = config.tracing.endpoint === null ? undefined : await import('./server/tracing.js');
+  const tracing =
+    tracingModule === undefined || config.tracing.endpoint === null
+      ? undefined
+      : tracingModule.createTracing({
+          endpoint: config.tracing.endpoint,
+          serviceName: config.tracing.serviceName,
+        });
 
   let baseUrl = config.qualysBaseUrl;
   let credentials = config.credentials;
@@ -95,7 +110,10 @@ async function main(): Promise<void> {
     logger: qualysLoggerFrom(logger),
     // The gateway counts its sessions' calls; the shared service-token call is counted here.
     onCall: (event) => {
-      if (event.endpoint === 'POST /auth') metrics.recordUpstreamCall(event);
+      if (event.endpoint !== 'POST /auth') return;
+      metrics.recordUpstreamCall(event);
+      // The shared service token belongs to no request: a root span of its own.
+      if (tracing !== undefined) tracingModule?.recordUpstreamSpan(tracing.tracer, event);
     },
   });
   const defaultQuery = readFileSync(
@@ -114,6 +132,7 @@ async function main(): Promise<void> {
     persistedOperations: { mode: config.persistedOperations },
     logger,
     metrics,
+    ...(tracing === undefined ? {} : { tracing: { tracer: tracing.tracer } }),
     ...(responseCache === undefined
       ? {}
       : {
@@ -149,6 +168,10 @@ async function main(): Promise<void> {
   );
 
   process.stdout.write(`Response cache: ${config.responseCache.store}\n`);
+  // The collector's URL is printed without its query or credentials.
+  process.stdout.write(
+    `Tracing: ${config.tracing.endpoint === null ? 'off' : `OTLP/HTTP to ${originAndPath(config.tracing.endpoint)}`}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -157,9 +180,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${signal}: shutting down\n`);
     server.closeAllConnections();
     server.close(() => {
-      void Promise.allSettled([client.close(), closeSimulator?.(), responseCache?.close()]).then(() =>
-        process.exit(0),
-      );
+      // The tracing shutdown exports the spans still buffered.
+      void Promise.allSettled([
+        client.close(),
+        closeSimulator?.(),
+        responseCache?.close(),
+        tracing?.shutdown(),
+      ]).then(() => process.exit(0));
     });
   };
   process.once('SIGINT', () => stop('SIGINT'));

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
         },
         persistedOperations: 'off',
         responseCache: { store: 'off', defaultTtlMs: 15_000, redisUrl: null },
+        tracing: { endpoint: null, serviceName: 'qualys-pm-gateway' },
         simulator: {
           latencyMs: 0,
           jitterMs: 0,
@@ -176,5 +177,27 @@ describe('loadConfig', () => {
       'RESPONSE_CACHE_TTL_MS: must not be negative',
       'REDIS_URL: must be a redis:// or rediss:// URL',
     ]);
+  });
+
+  it('turns tracing on with an OTLP endpoint, the traces one first', () => {
+    const base = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/',
+      OTEL_SERVICE_NAME: 'gw-eu',
+    });
+    expect(base.ok && base.config.tracing).toEqual({
+      endpoint: 'http://127.0.0.1:4318/v1/traces',
+      serviceName: 'gw-eu',
+    });
+    const traces = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:9999/custom',
+    });
+    expect(traces.ok && traces.config.tracing.endpoint).toBe('http://127.0.0.1:9999/custom');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'collector:4318' })).toEqual({
+      ok: false,
+      problems: [
+        'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: must be an http(s) URL such as http://127.0.0.1:4318/v1/traces',
+      ],
+    });
   });
 });

@@ -5,6 +5,7 @@
  * Opens no port: `src/main.ts` mounts the returned instance on a Node HTTP server, tests call
  * `yoga.fetch` directly.
  */
+import type { Tracer } from '@opentelemetry/api';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
 import { useRequestLogging, yogaLoggerFrom } from './logger.js';
 import { createGatewayMetrics, type GatewayMetrics, useOperationMetrics } from './metrics.js';
+import { createRequestTrace, type RequestTrace, useOperationTracing } from './tracing.js';
 import { useUpstreamBudget } from './upstream-budget.js';
 import { useHttpHygiene } from './use-http-hygiene.js';
 import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './use-inbound-auth.js';
@@ -103,6 +105,12 @@ export interface GatewayDeps {
    * over `logging`. Default: none (`logging` applies). The `x-request-id` header is echoed either way.
    */
   logger?: Logger | undefined;
+  /**
+   * OpenTelemetry tracing (`createTracing` in `tracing.ts`): one span per executed operation
+   * and, under it, one span per HTTP attempt to Qualys (endpoint template and status; never
+   * URLs, ids or tokens). Default: off (no spans).
+   */
+  tracing?: { tracer: Tracer } | undefined;
 }
 
 /** The per-request context: the schema's context plus the request's upstream call counter. */
@@ -110,6 +118,8 @@ export type GatewayServerContext = GatewayContext & {
   upstream: UpstreamCounter;
   /** The operation's estimated upstream calls, set by `useUpstreamBudget` before execution. */
   upstreamEstimate?: number;
+  /** The request's spans, when tracing is on (`useOperationTracing`). */
+  trace?: RequestTrace;
 };
 
 /** The API key name {@link useInboundAuth} recorded on the request's server context, if any. */
@@ -194,6 +204,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       ...useQueryLimits(deps.queryLimits),
       ...(deps.introspection === false ? [useDisableIntrospection()] : []),
       useOperationMetrics(metrics),
+      ...(deps.tracing === undefined ? [] : [useOperationTracing()]),
       useUpstreamExtensions(),
       // After useUpstreamExtensions, so a refused operation still gets `extensions.upstream`.
       useUpstreamBudget({
@@ -246,6 +257,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         ? undefined
         : parseBearerToken(request.headers.get('authorization'));
       const { counter, onCall } = createUpstreamCounter();
+      const trace = deps.tracing === undefined ? undefined : createRequestTrace(deps.tracing.tracer);
       // Client disconnect aborts the signal; the deadline bounds the request's upstream work.
       const qualys = client.session({
         bearerToken,
@@ -254,10 +266,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
         onCall: (event) => {
           onCall(event);
           metrics.recordUpstreamCall(event);
+          trace?.recordUpstreamCall(event);
         },
       });
       return {
         upstream: counter,
+        ...(trace === undefined ? {} : { trace }),
         qualys,
         loaders: createLoaders(qualys, {
           onBatch: (loader, size) => metrics.recordLoaderBatch(loader, size),
