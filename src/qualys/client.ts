@@ -175,9 +175,9 @@ export interface QualysClientOptions {
       }
     | undefined;
   /**
-   * The client's circuit breaker (one per client, i.e. per upstream). It counts upstream-health
-   * failures only (5xx, network errors, timeouts; not 4xx, 404, 409, 429) per HTTP attempt; after
-   * `failureThreshold` consecutive ones (default 5) it opens and every call fails fast with
+   * The client's circuit breaker (one per client, i.e. per upstream). It counts calls whose final
+   * outcome (after their retries) is an upstream-health failure (5xx, network error, timeout; not
+   * 4xx, 404, 409, 429); after `failureThreshold` consecutive ones (default 5) it opens and every call fails fast with
    * `QUALYS_CIRCUIT_OPEN` without a request. After `halfOpenAfterMs` ms (default 10,000) one trial
    * call goes through: a success closes the circuit, a failure opens it again.
    */
@@ -598,8 +598,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
   }
 
   /**
-   * One governed HTTP attempt: the circuit breaker (fails fast with `QUALYS_CIRCUIT_OPEN`), then
-   * a FIFO slot under the concurrency cap and rate budget (left with `QUALYS_ABORTED` when the
+   * One governed HTTP attempt: a FIFO slot under the concurrency cap and rate budget (left with `QUALYS_ABORTED` when the
    * request's signal ends while queued; nothing is sent), then the attempt with its own
    * `timeoutMs` combined with the request's signal.
    */
@@ -610,32 +609,41 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     call: CallState,
   ): Promise<CallResult<z.output<S>>> {
     const enqueuedAt = performance.now();
+    let release: () => void;
     try {
-      return await breaker.execute(async () => {
-        let release: () => void;
-        try {
-          release = await gate.acquire(call.signal);
-        } catch (err) {
-          throw aborted(spec.endpoint, 'while queued', err);
-        }
-        try {
-          const deadline = new CallDeadline(timeoutMs, call.signal);
-          call.attempt += 1;
-          return await attempt(spec, body, token, deadline, {
-            attempt: call.attempt,
-            queuedMs: performance.now() - enqueuedAt,
-            onCall: call.onCall,
-          });
-        } finally {
-          release();
-        }
+      release = await gate.acquire(call.signal);
+    } catch (err) {
+      throw aborted(spec.endpoint, 'while queued', err);
+    }
+    try {
+      const deadline = new CallDeadline(timeoutMs, call.signal);
+      call.attempt += 1;
+      return await attempt(spec, body, token, deadline, {
+        attempt: call.attempt,
+        queuedMs: performance.now() - enqueuedAt,
+        onCall: call.onCall,
       });
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Runs one whole call (all its tries) through the circuit breaker: it fails fast with
+   * `QUALYS_CIRCUIT_OPEN` while the circuit is open, and the call's final outcome is what the
+   * breaker counts. Counting calls rather than attempts keeps a failure a retry recovered from
+   * out of the count: with attempts counted, the soak's ~20 % injected 5xx/resets opened the
+   * circuit several times a minute and its fail-fast answers became the most frequent error.
+   */
+  async function throughBreaker<T>(endpoint: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await breaker.execute(run);
     } catch (err) {
       if (err instanceof BrokenCircuitError) {
         throw new QualysCircuitOpenError(
           'QUALYS_CIRCUIT_OPEN',
-          `Qualys is failing; the client's circuit breaker is open, no request was sent (${spec.endpoint})`,
-          { endpoint: spec.endpoint },
+          `Qualys is failing; the client's circuit breaker is open, no request was sent (${endpoint})`,
+          { endpoint },
         );
       }
       throw err;
@@ -721,30 +729,45 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
       const call: CallState = { signal: scope.signal, attempt: 0, onCall: session.onCall };
       const token = forwarded ? bearer : undefined;
       const idempotent = spec.method === 'GET' || READ_ONLY_POSTS.has(spec.endpoint);
-      if (!idempotent || retry.maxAttempts === 1) return await tryOnce(spec, body, token, call);
-
-      const delays = new RetryDelays(retry);
-      for (let tries = 1; ; tries += 1) {
-        try {
-          return await tryOnce(spec, body, token, call);
-        } catch (err) {
-          if (!isRetryable(err) || closed || tries >= retry.maxAttempts) throw err;
-          if (err.retryAfterMs !== undefined && err.retryAfterMs > retry.maxRetryAfterMs) throw err;
-          const waitMs = delays.next(err);
-          if (scope.deadline !== undefined && http.now() + waitMs >= scope.deadline) throw err;
-          logger.debug(
-            { endpoint: spec.endpoint, errorCode: err.code, status: err.status ?? null, tries, waitMs },
-            'retrying the Qualys call',
-          );
-          try {
-            await sleep(waitMs, scope.signal);
-          } catch (abortReason) {
-            throw aborted(spec.endpoint, 'while waiting to retry', abortReason);
-          }
-        }
+      if (!idempotent || retry.maxAttempts === 1) {
+        return await throughBreaker(spec.endpoint, () => tryOnce(spec, body, token, call));
       }
+      return await throughBreaker(spec.endpoint, () => tryWithRetries(spec, body, token, call, scope));
     } finally {
       scope.dispose();
+    }
+  }
+
+  /**
+   * The tries of an idempotent call: up to `retry.maxAttempts`, waiting Qualys' `Retry-After` or
+   * a jittered backoff between them, never past the request's deadline; the last error otherwise.
+   */
+  async function tryWithRetries<S extends z.ZodType>(
+    spec: CallSpec<S>,
+    body: string | undefined,
+    token: string | undefined,
+    call: CallState,
+    scope: { signal: AbortSignal | undefined; deadline: number | undefined },
+  ): Promise<CallResult<z.output<S>>> {
+    const delays = new RetryDelays(retry);
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await tryOnce(spec, body, token, call);
+      } catch (err) {
+        if (!isRetryable(err) || closed || tries >= retry.maxAttempts) throw err;
+        if (err.retryAfterMs !== undefined && err.retryAfterMs > retry.maxRetryAfterMs) throw err;
+        const waitMs = delays.next(err);
+        if (scope.deadline !== undefined && http.now() + waitMs >= scope.deadline) throw err;
+        logger.debug(
+          { endpoint: spec.endpoint, errorCode: err.code, status: err.status ?? null, tries, waitMs },
+          'retrying the Qualys call',
+        );
+        try {
+          await sleep(waitMs, scope.signal);
+        } catch (abortReason) {
+          throw aborted(spec.endpoint, 'while waiting to retry', abortReason);
+        }
+      }
     }
   }
 

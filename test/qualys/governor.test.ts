@@ -541,9 +541,31 @@ describe('Qualys client circuit breaker', () => {
   });
 });
 
+describe('Qualys client circuit breaker: counts calls, not attempts', () => {
+  it('failed attempts a retry recovers from never open it; calls that exhaust their retries do', async () => {
+    const h = harness({ retry: { maxAttempts: 3, baseDelayMs: 1 }, circuitBreaker: { failureThreshold: 2 } });
+    const reply = (status: number) =>
+      h.pool
+        .intercept({ method: 'GET', path: JOB_PATH('j-1') })
+        .reply(status, status === 200 ? { id: 'j-1' } : '{}');
+    // Two calls, each recovering on its third attempt: 4 failed attempts, 0 failed calls.
+    for (const status of [503, 503, 200, 503, 503, 200]) reply(status);
+    expect((await api(h).getDeploymentJob('j-1')).id).toBe('j-1');
+    expect((await api(h).getDeploymentJob('j-1')).id).toBe('j-1');
+    // Two calls failing all three attempts: the second failed call opens the circuit.
+    for (let i = 0; i < 6; i++) reply(503);
+    expect(await rejectionOf(api(h).getDeploymentJob('j-1'))).toMatchObject({ code: 'QUALYS_HTTP_STATUS' });
+    expect(await rejectionOf(api(h).getDeploymentJob('j-1'))).toMatchObject({ code: 'QUALYS_HTTP_STATUS' });
+    expect(await rejectionOf(api(h).getDeploymentJob('j-1'))).toMatchObject({ code: 'QUALYS_CIRCUIT_OPEN' });
+    expect(h.calls()).toHaveLength(12);
+    await h.finish();
+  });
+});
+
 describe('governor: no secrets in messages, logs or onCall events', () => {
   it('retries, throttling, queue aborts and an open circuit never expose the token', async () => {
-    const h = harness({ concurrency: 1, retry: { baseDelayMs: 1 }, circuitBreaker: { failureThreshold: 3 } });
+    // One failed call (three failed attempts) opens a breaker with a threshold of 1.
+    const h = harness({ concurrency: 1, retry: { baseDelayMs: 1 }, circuitBreaker: { failureThreshold: 1 } });
     const errors: Error[] = [];
     const collect = (p: Promise<unknown>) => p.catch((err: Error) => errors.push(err));
     const echo = JSON.stringify({ _error: { code: 429, message: `token ${BEARER} throttled` } });
