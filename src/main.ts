@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { CONFIG_TABLE, type Config, loadConfig } from './config.js';
 import { createQualysClient } from './qualys/client.js';
 import { createGateway } from './server/gateway.js';
-import { createLogger, qualysLoggerFrom } from './server/logger.js';
+import { createLogger, maskSecrets, qualysLoggerFrom } from './server/logger.js';
 import { createGatewayMetrics } from './server/metrics.js';
 import {
   createMemoryResponseCacheStore,
@@ -204,10 +204,7 @@ const UNCAUGHT_EXCEPTION_MSG = 'uncaught exception';
  */
 function logProcessError(msg: string, error: unknown): void {
   const name = error instanceof Error ? error.name : typeof error;
-  const message = (error instanceof Error ? error.message : String(error))
-    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
-    .replace(/(Bearer|ApiKey)\s+\S+/gi, '$1 [redacted]')
-    .slice(0, 500);
+  const message = maskSecrets(error instanceof Error ? error.message : String(error)).slice(0, 500);
   process.stderr.write(`${JSON.stringify({ level: 'error', msg, name, message })}\n`);
 }
 

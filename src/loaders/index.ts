@@ -106,20 +106,28 @@ export interface LoaderOptions {
  */
 export function createLoaders(api: QualysApi, options: LoaderOptions = {}): Loaders {
   const { onBatch } = options;
-  /** The batch function, reporting each batch's size to `onBatch` first. */
-  const observed = <K, V>(
+  /**
+   * A DataLoader named `name` (its `name` option and the `onBatch` label) over `batch`, which
+   * reports each batch's size to `onBatch` first; `cacheKeyFn` for object keys.
+   */
+  const loader = <K, V, C = K>(
     name: keyof Loaders,
     batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
-  ): ((keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>) =>
-    onBatch === undefined
-      ? batch
-      : (keys) => {
-          onBatch(name, keys.length);
-          return batch(keys);
-        };
+    cacheKeyFn?: (key: K) => C,
+  ): DataLoader<K, V, C> =>
+    new DataLoader<K, V, C>(
+      onBatch === undefined
+        ? batch
+        : (keys) => {
+            onBatch(name, keys.length);
+            return batch(keys);
+          },
+      cacheKeyFn === undefined ? { name } : { name, cacheKeyFn },
+    );
 
-  const jobResultsByRun: DataLoader<JobRunKey, QualysJobResultSummary, string> = new DataLoader(
-    observed('jobResultsByRun', async (keys: readonly JobRunKey[]) => {
+  const jobResultsByRun: DataLoader<JobRunKey, QualysJobResultSummary, string> = loader(
+    'jobResultsByRun',
+    async (keys: readonly JobRunKey[]) => {
       const results = await loadJobResultsByRun(keys, api);
       keys.forEach((key, i) => {
         const summary = results[i];
@@ -129,61 +137,37 @@ export function createLoaders(api: QualysApi, options: LoaderOptions = {}): Load
           jobResultsByRun.prime({ jobId: key.jobId, jobInstanceId: instanceId }, summary);
       });
       return results;
-    }),
-    { cacheKeyFn: jobRunCacheKey, name: 'jobResultsByRun' },
+    },
+    jobRunCacheKey,
   );
 
   return {
-    assetUuidsByAssetId: new DataLoader(
-      observed('assetUuidsByAssetId', (ids: readonly number[]) => loadAssetUuidsByAssetId(ids, api)),
-      {
-        name: 'assetUuidsByAssetId',
-      },
+    assetUuidsByAssetId: loader('assetUuidsByAssetId', (ids: readonly number[]) =>
+      loadAssetUuidsByAssetId(ids, api),
     ),
-    patchesById: new DataLoader(
-      observed('patchesById', (keys: readonly PlatformScopedKey[]) => loadPatchesById(keys, api)),
-      {
-        cacheKeyFn: platformScopedCacheKey,
-        name: 'patchesById',
-      },
+    patchesById: loader(
+      'patchesById',
+      (keys: readonly PlatformScopedKey[]) => loadPatchesById(keys, api),
+      platformScopedCacheKey,
     ),
-    assetsById: new DataLoader(
-      observed('assetsById', (keys: readonly PlatformScopedKey[]) => loadAssetsById(keys, api)),
-      {
-        cacheKeyFn: platformScopedCacheKey,
-        name: 'assetsById',
-      },
+    assetsById: loader(
+      'assetsById',
+      (keys: readonly PlatformScopedKey[]) => loadAssetsById(keys, api),
+      platformScopedCacheKey,
     ),
-    vulnerabilitiesByQid: new DataLoader(
-      observed('vulnerabilitiesByQid', (qids: readonly number[]) => loadVulnerabilitiesByQid(qids, api)),
-      {
-        name: 'vulnerabilitiesByQid',
-      },
+    vulnerabilitiesByQid: loader('vulnerabilitiesByQid', (qids: readonly number[]) =>
+      loadVulnerabilitiesByQid(qids, api),
     ),
-    patchJobsById: new DataLoader(
-      observed('patchJobsById', (ids: readonly string[]) => loadPatchJobsById(ids, api)),
-      {
-        name: 'patchJobsById',
-      },
+    patchJobsById: loader('patchJobsById', (ids: readonly string[]) => loadPatchJobsById(ids, api)),
+    patchJobsByAssetId: loader(
+      'patchJobsByAssetId',
+      (keys: readonly AssetPlatformKey[]) => loadPatchJobsByAssetId(keys, api),
+      assetPlatformCacheKey,
     ),
-    patchJobsByAssetId: new DataLoader(
-      observed('patchJobsByAssetId', (keys: readonly AssetPlatformKey[]) =>
-        loadPatchJobsByAssetId(keys, api),
-      ),
-      { cacheKeyFn: assetPlatformCacheKey, name: 'patchJobsByAssetId' },
+    mitigationJobsById: loader('mitigationJobsById', (ids: readonly string[]) =>
+      loadMitigationJobsById(ids, api),
     ),
-    mitigationJobsById: new DataLoader(
-      observed('mitigationJobsById', (ids: readonly string[]) => loadMitigationJobsById(ids, api)),
-      {
-        name: 'mitigationJobsById',
-      },
-    ),
-    jobRunsByJobId: new DataLoader(
-      observed('jobRunsByJobId', (ids: readonly string[]) => loadJobRunsByJobId(ids, api)),
-      {
-        name: 'jobRunsByJobId',
-      },
-    ),
+    jobRunsByJobId: loader('jobRunsByJobId', (ids: readonly string[]) => loadJobRunsByJobId(ids, api)),
     jobResultsByRun,
   };
 }

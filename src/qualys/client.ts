@@ -729,10 +729,12 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
       const call: CallState = { signal: scope.signal, attempt: 0, onCall: session.onCall };
       const token = forwarded ? bearer : undefined;
       const idempotent = spec.method === 'GET' || READ_ONLY_POSTS.has(spec.endpoint);
-      if (!idempotent || retry.maxAttempts === 1) {
-        return await throughBreaker(spec.endpoint, () => tryOnce(spec, body, token, call));
-      }
-      return await throughBreaker(spec.endpoint, () => tryWithRetries(spec, body, token, call, scope));
+      // Job mutations are tried once: Qualys may have applied one whose answer was lost.
+      const run =
+        idempotent && retry.maxAttempts > 1
+          ? () => tryWithRetries(spec, body, token, call, scope)
+          : () => tryOnce(spec, body, token, call);
+      return await throughBreaker(spec.endpoint, run);
     } finally {
       scope.dispose();
     }

@@ -182,6 +182,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const apiKeys = deps.apiKeys ?? [];
   const persisted = deps.persistedOperations;
   const metrics = deps.metrics ?? createGatewayMetrics({ nodeMetrics: false });
+  // The caller identity, once per request (a SHA-256 of a forwarded token): the context and the
+  // response cache's session and enable checks all ask for it. Inbound auth has set the key name
+  // in `onRequest`, before any of them runs.
+  const scopes = new WeakMap<Request, string>();
+  const scopeOf = (request: Request, serverContext: object): string => {
+    let scope = scopes.get(request);
+    if (scope === undefined) {
+      scope = requestCallerScope(client.hasServiceCredentials, apiKeys.length > 0, request, serverContext);
+      scopes.set(request, scope);
+    }
+    return scope;
+  };
   metrics.trackClient(client);
   return createYoga<Record<string, unknown>, GatewayServerContext>({
     schema,
@@ -221,12 +233,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
                 deps.responseCache?.onCacheResult?.(hit);
               },
               identify: (request, serverContext) => {
-                const scope = requestCallerScope(
-                  client.hasServiceCredentials,
-                  apiKeys.length > 0,
-                  request,
-                  serverContext,
-                );
+                const scope = scopeOf(request, serverContext);
                 return scope === 'anonymous' ? undefined : scope;
               },
             }),
@@ -277,7 +284,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           onBatch: (loader, size) => metrics.recordLoaderBatch(loader, size),
         }),
         // The API key's name, left by useInboundAuth when it accepted the key, is the caller identity.
-        callerScope: requestCallerScope(client.hasServiceCredentials, apiKeys.length > 0, request, initial),
+        callerScope: scopeOf(request, initial),
         idempotency,
       };
     },

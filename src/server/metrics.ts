@@ -10,10 +10,10 @@
  * {@link MAX_OPERATION_NAMES} distinct values (the rest are `other`).
  */
 import { performance } from 'node:perf_hooks';
-import { type DocumentNode, type GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { QualysCallEvent, QualysClient } from '../qualys/api.js';
+import { errorCodeOf, isSingleResult, operationOf } from './operation-result.js';
 
 /** Prefix of every metric name. */
 export const METRIC_PREFIX = 'qualys_pm_gateway_';
@@ -182,22 +182,6 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
   };
 }
 
-/** The operation's name and type in `document` (`anonymous` / `unknown` when not found). */
-function operationOf(document: DocumentNode, operationName: string | null | undefined) {
-  const op = getOperationAST(document, operationName ?? undefined);
-  return { name: op?.name?.value ?? 'anonymous', type: op?.operation ?? 'unknown' };
-}
-
-/** The `extensions.code` of an error, else its original error's `code`, else `fallback`. */
-function errorCode(error: GraphQLError | undefined, fallback = 'INTERNAL_SERVER_ERROR'): string {
-  const code = error?.extensions?.['code'] ?? (error?.originalError as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : fallback;
-}
-
-function isAsyncIterable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
-
 /**
  * The plugin timing operations: execution time by operation name and type, and operations that
  * failed at parse, validation or execution (one count per operation, labelled with its first
@@ -221,7 +205,10 @@ export function useOperationMetrics(metrics: GatewayMetrics): Plugin {
         if (valid) return;
         const op = operationOf(params.documentAST, undefined);
         // A validation error without a code of its own is GraphQL's, as Yoga reports it.
-        metrics.recordOperationError({ ...op, errorCode: errorCode(result[0], 'GRAPHQL_VALIDATION_FAILED') });
+        metrics.recordOperationError({
+          ...op,
+          errorCode: errorCodeOf(result[0]) ?? 'GRAPHQL_VALIDATION_FAILED',
+        });
       };
     },
     onExecute({ args }) {
@@ -229,12 +216,15 @@ export function useOperationMetrics(metrics: GatewayMetrics): Plugin {
       const op = operationOf(args.document, args.operationName);
       return {
         onExecuteDone({ result }) {
-          if (isAsyncIterable(result)) return;
-          const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+          if (!isSingleResult(result)) return;
+          const errors = result.errors;
           metrics.recordOperation({
             ...op,
             durationMs: performance.now() - started,
-            errorCode: errors !== undefined && errors.length > 0 ? errorCode(errors[0]) : undefined,
+            errorCode:
+              errors !== undefined && errors.length > 0
+                ? (errorCodeOf(errors[0]) ?? 'INTERNAL_SERVER_ERROR')
+                : undefined,
           });
         },
       };

@@ -22,9 +22,10 @@ import {
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { type DocumentNode, type GraphQLError, getOperationAST } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QualysCallEvent } from '../qualys/api.js';
+import { errorCodeOf, isSingleResult, operationOf } from './operation-result.js';
 
 /** Default `service.name` of the exported spans (`OTEL_SERVICE_NAME`). */
 export const DEFAULT_SERVICE_NAME = 'qualys-pm-gateway';
@@ -152,16 +153,10 @@ export function createRequestTrace(tracer: Tracer): RequestTrace {
 
 const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
-/** The first error's `extensions.code` (or its original error's `code`); `INTERNAL_SERVER_ERROR` otherwise. */
+/** The first error's code ({@link errorCodeOf}) when it is UPPER_SNAKE; `INTERNAL_SERVER_ERROR` otherwise. */
 function firstErrorCode(errors: readonly GraphQLError[]): string {
-  const error = errors[0];
-  const code = error?.extensions?.['code'] ?? (error?.originalError as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && CODE.test(code) ? code : 'INTERNAL_SERVER_ERROR';
-}
-
-function operationOf(document: DocumentNode, operationName: string | null | undefined) {
-  const op = getOperationAST(document, operationName ?? undefined);
-  return { name: op?.name?.value ?? 'anonymous', type: op?.operation ?? 'unknown' };
+  const code = errorCodeOf(errors[0]);
+  return code !== undefined && CODE.test(code) ? code : 'INTERNAL_SERVER_ERROR';
 }
 
 /**
@@ -178,10 +173,7 @@ export function useOperationTracing(): Plugin {
       requestTrace.startOperation(op.name, op.type);
       return {
         onExecuteDone({ result }) {
-          const errors =
-            typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result)
-              ? (result as { errors?: readonly GraphQLError[] }).errors
-              : undefined;
+          const errors = isSingleResult(result) ? result.errors : undefined;
           requestTrace.endOperation(
             errors !== undefined && errors.length > 0 ? firstErrorCode(errors) : undefined,
           );

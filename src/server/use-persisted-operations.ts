@@ -67,8 +67,12 @@ export function normalizeDocument(document: DocumentNode): string {
   return print({ kind: Kind.DOCUMENT, definitions });
 }
 
-/** The fragments an operation spreads, transitively, by name. */
-function fragmentsOf(
+/**
+ * The fragments `operation` spreads, directly or through other fragments, looked up by name in
+ * `fragments` (unknown names are skipped); each once. Shape: operation + name → fragment map in,
+ * fragment definitions out.
+ */
+export function fragmentsOf(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
 ): FragmentDefinitionNode[] {

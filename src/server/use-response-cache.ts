@@ -26,9 +26,10 @@ import {
   createInMemoryCache,
   useResponseCache as useYogaResponseCache,
 } from '@graphql-yoga/plugin-response-cache';
-import { type ExecutionResult, getArgumentValues, getOperationAST, Kind } from 'graphql';
+import { type ExecutionResult, type GraphQLSchema, getArgumentValues, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
+import { isSingleResult } from './operation-result.js';
 
 /** Where cached results live: Yoga's response-cache `Cache` interface. */
 export type ResponseCacheStore = Cache;
@@ -166,7 +167,7 @@ function guardStore(
 function changedEntities(args: {
   document: Parameters<typeof getOperationAST>[0];
   operationName?: string | null | undefined;
-  schema: import('graphql').GraphQLSchema;
+  schema: GraphQLSchema;
   variableValues?: Record<string, unknown> | null | undefined;
 }): ResponseCacheEntity[] {
   const operation = getOperationAST(args.document, args.operationName);
@@ -224,9 +225,8 @@ export function useResponseCache(options: ResponseCachePluginOptions): Plugin {
       });
     },
     onResultProcess({ result }) {
-      if (onCacheResult === undefined || Array.isArray(result) || Symbol.asyncIterator in result) return;
-      const hit = (result as ExecutionResult<unknown, { responseCache?: { hit?: unknown } }>).extensions
-        ?.responseCache?.hit;
+      if (onCacheResult === undefined || !isSingleResult(result)) return;
+      const hit = (result.extensions?.['responseCache'] as { hit?: unknown } | undefined)?.hit;
       if (typeof hit === 'boolean') onCacheResult(hit);
     },
   };

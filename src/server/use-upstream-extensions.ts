@@ -6,6 +6,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { QualysCallEvent } from '../qualys/api.js';
+import { isSingleResult } from './operation-result.js';
 
 /** The upstream calls of one request: attempts in all, and per endpoint template. */
 export interface UpstreamCounter {
@@ -37,12 +38,6 @@ function snapshot(counter: UpstreamCounter | undefined, estimated?: number): Ups
       ? { calls: 0, byEndpoint: {} }
       : { calls: counter.calls, byEndpoint: { ...counter.byEndpoint } };
   return estimated === undefined ? made : { ...made, estimated };
-}
-
-function isSingleResult(value: unknown): value is { extensions?: Record<string, unknown> } {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(Symbol.asyncIterator in value)
-  );
 }
 
 /**

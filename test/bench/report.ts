@@ -98,6 +98,7 @@ export interface BenchResults {
 }
 
 const MB = 1024 * 1024;
+/** Bytes to MB as the bench prints RSS (MiB: 1 MB here = 1,048,576 bytes). */
 export const toMB = (bytes: number) => bytes / MB;
 
 const fmt = (n: number, digits = 0) =>

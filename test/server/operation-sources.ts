@@ -1,18 +1,11 @@
 /**
  * The operations of `schema/operations/*.graphql`, each as a standalone document: the operation
- * plus the fragments it uses (fragments live in their own files, several operations share one).
+ * plus the fragments it uses (fragments live in their own files, several operations share one),
+ * found as the persisted-operations manifest finds them (`fragmentsOf`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import {
-  type DefinitionNode,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  Kind,
-  type OperationDefinitionNode,
-  parse,
-  print,
-  visit,
-} from 'graphql';
+import { type FragmentDefinitionNode, Kind, parse, print } from 'graphql';
+import { fragmentsOf } from '../../src/server/use-persisted-operations.js';
 
 /** One named operation: its file, name and the printed document (operation + fragments). */
 export interface OperationSource {
@@ -32,29 +25,12 @@ export function operationSources(): OperationSource[] {
   for (const { doc } of parsed) {
     for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   }
-  const used = (node: DefinitionNode, seen: Set<string>): void => {
-    visit(node, {
-      FragmentSpread(spread) {
-        const name = spread.name.value;
-        if (seen.has(name)) return;
-        seen.add(name);
-        const f = fragments.get(name);
-        if (f !== undefined) used(f, seen);
-      },
-    });
-  };
   const out: OperationSource[] = [];
   for (const { file, doc } of parsed) {
-    for (const d of doc.definitions) {
-      if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-      const op: OperationDefinitionNode = d;
-      const seen = new Set<string>();
-      used(op, seen);
-      const document: DocumentNode = {
-        kind: Kind.DOCUMENT,
-        definitions: [op, ...[...seen].flatMap((n) => fragments.get(n) ?? [])],
-      };
-      out.push({ file, name: op.name?.value ?? '(anonymous)', document: print(document) });
+    for (const op of doc.definitions) {
+      if (op.kind !== Kind.OPERATION_DEFINITION) continue;
+      const document = print({ kind: Kind.DOCUMENT, definitions: [op, ...fragmentsOf(op, fragments)] });
+      out.push({ file, name: op.name?.value ?? '(anonymous)', document });
     }
   }
   return out;
