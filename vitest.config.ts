@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Prints one line at the end of a run that had to skip the Redis tests (test/helpers/redis.ts).
+    globalSetup: ['test/helpers/redis-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores here: keep the pool small so simulator + gateway tests do not starve each other.

@@ -1,6 +1,7 @@
 /**
- * GraphiQL in headless Chromium (Debian `chromium` + `playwright-core`, both installed by
- * `.ci/run`): the simulator and the gateway run in-process on loopback, with GraphiQL on and the
+ * GraphiQL in headless Chromium (the npm-shipped `@sparticuz/chromium`, or Debian's
+ * `/usr/bin/chromium` as a fallback; see `../helpers/chromium.ts`) driven by `playwright-core`:
+ * the simulator and the gateway run in-process on loopback, with GraphiQL on and the
  * Dashboard operation as its default query (as `npm start` serves it). The test opens
  * `/graphql`, runs the operation with GraphiQL's execute button, waits for the result pane to
  * show the first job of the simulator's fleet, and saves a screenshot to
@@ -16,19 +17,8 @@ import type { QualysClient } from '../../src/qualys/api.js';
 import { createQualysClient } from '../../src/qualys/client.js';
 import { createGateway, type Gateway } from '../../src/server/gateway.js';
 import { createSimulator, DEFAULT_CREDENTIALS, type Simulator } from '../../src/simulator/index.js';
+import { CHROMIUM_ARGS, resolveChromium } from '../helpers/chromium.js';
 
-/** Debian's `chromium` package; CI installs it (`.ci/run`). */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/graphiql.png', import.meta.url));
 const TIMEOUT_MS = 60_000;
 
@@ -53,12 +43,7 @@ describe('GraphiQL in headless Chromium', () => {
   let endpoint: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} not found: the GraphiQL browser test needs Debian's chromium ` +
-          '(apt-get install chromium; .ci/run installs it)',
-      );
-    }
+    const chromiumBinary = await resolveChromium();
     simulator = createSimulator();
     const { url } = await simulator.listen(0, '127.0.0.1');
     client = createQualysClient({ baseUrl: url, credentials: { ...DEFAULT_CREDENTIALS } });
@@ -73,7 +58,13 @@ describe('GraphiQL in headless Chromium', () => {
       server.listen(0, '127.0.0.1', () => resolve());
     });
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: TIMEOUT_MS });
+    browser = await chromium.launch({
+      executablePath: chromiumBinary.executablePath,
+      args: [...CHROMIUM_ARGS],
+      timeout: TIMEOUT_MS,
+    });
+    // One line in the output that says which browser ran (the npm-shipped one on a bare machine).
+    console.info(`GraphiQL browser test: Chromium ${browser.version()} from ${chromiumBinary.source}`);
   }, TIMEOUT_MS);
 
   afterAll(async () => {

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +15,7 @@ import {
 } from '../../src/server/use-response-cache.js';
 import { createSimulator, DEFAULT_CREDENTIALS, type Simulator } from '../../src/simulator/index.js';
 import type { GraphQLResponse } from '../helpers/harness.js';
+import { describeWithRedis, type TestRedis } from '../helpers/redis.js';
 import { windowsJob } from '../jobs/fixtures.js';
 
 const FLEET = { assets: 40, patches: 60, patchJobs: 12, mitigationJobs: 2 };
@@ -64,67 +63,6 @@ type Body = GraphQLResponse<Record<string, unknown>> & {
     responseCache?: { hit?: boolean; didCache?: boolean; ttl?: number };
   };
 };
-
-/** A `redis-server` child on 127.0.0.1 with a free port, no persistence. */
-interface RedisServer {
-  readonly port: number;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
-
-async function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.setTimeout(500);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let spawnError: Error | undefined;
-  child.once('error', (error) => {
-    spawnError = error;
-  });
-  for (let i = 0; i < 100 && !(await answersPing(port)); i++) {
-    if (spawnError !== undefined) throw new Error(`redis-server did not start: ${spawnError.message}`);
-    await sleep(50);
-  }
-  if (!(await answersPing(port))) {
-    child.kill('SIGKILL');
-    throw new Error('redis-server did not answer PING within 5 s');
-  }
-  return {
-    port,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 /** Simulator + client + gateway with the response cache; `execute` also counts upstream calls. */
 interface CachedGateway {
@@ -248,15 +186,20 @@ describe('response cache: a failing store', () => {
   });
 });
 
-describe.each(['memory', 'redis'] as const)('response cache (%s store)', (kind) => {
-  let redisServer: RedisServer | undefined;
+describe('response cache (memory store)', () => cacheSuite('memory'));
+describeWithRedis('response cache (redis store)', (testRedis) => cacheSuite('redis', testRedis));
+
+/**
+ * The cache's behaviour, the same for both stores. `testRedis` (redis store only) is the real
+ * Redis of `describeWithRedis`; its database is flushed before each test.
+ */
+function cacheSuite(kind: 'memory' | 'redis', testRedis?: () => TestRedis): void {
   let redis: Redis | undefined;
   let g: CachedGateway | undefined;
 
   beforeAll(async () => {
-    if (kind !== 'redis') return;
-    redisServer = await startRedisServer();
-    redis = new Redis(redisServer.port, '127.0.0.1', { maxRetriesPerRequest: 1 });
+    if (testRedis === undefined) return;
+    redis = new Redis(testRedis().url, { maxRetriesPerRequest: 1 });
   });
   afterEach(async () => {
     await g?.close();
@@ -264,13 +207,12 @@ describe.each(['memory', 'redis'] as const)('response cache (%s store)', (kind) 
   });
   afterAll(async () => {
     await redis?.quit();
-    await redisServer?.stop();
   });
 
   async function openStore(): Promise<ResponseCacheStore> {
     if (kind === 'memory') return createMemoryResponseCacheStore();
     if (redis === undefined) throw new Error('redis not started');
-    await redis.flushall();
+    await redis.flushdb();
     return createRedisResponseCacheStore(redis);
   }
 
@@ -447,4 +389,4 @@ describe.each(['memory', 'redis'] as const)('response cache (%s store)', (kind) 
     await execute(RENAME, { id, name: 'Counted' });
     expect(seen).toEqual([false, true]);
   });
-});
+}
