@@ -64,9 +64,11 @@ export interface IdempotencyStoreOptions {
   now?: (() => number) | undefined;
   /**
    * True when a thrown error proves the request was not executed upstream, so the key may be
-   * used again (rate limited 409/429, credentials refused). Default: errors whose `code` is
-   * `QUALYS_RATE_LIMITED`, `QUALYS_UNAUTHORIZED` or `QUALYS_AUTH_FAILED`. Any other error is an
-   * unknown outcome.
+   * used again. Default: errors whose request never left the gateway (`requestSent: false`:
+   * circuit open, aborted while queued, budget used up, an invalid request, no service token,
+   * connection refused), and answers that say Qualys did not run it (`QUALYS_RATE_LIMITED`
+   * 409/429, `QUALYS_UNAUTHORIZED`, `QUALYS_AUTH_FAILED`). Any other error (a timeout, reset or
+   * 5xx after the request was sent) is an unknown outcome.
    */
   isNotExecuted?: ((error: unknown) => boolean) | undefined;
 }
@@ -79,7 +81,9 @@ export const DEFAULT_IDEMPOTENCY_MAX_ENTRIES = 10_000;
 const NOT_EXECUTED_CODES = new Set(['QUALYS_RATE_LIMITED', 'QUALYS_UNAUTHORIZED', 'QUALYS_AUTH_FAILED']);
 
 function defaultIsNotExecuted(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, requestSent } = error as { code?: unknown; requestSent?: unknown };
+  if (requestSent === false) return true;
   return typeof code === 'string' && NOT_EXECUTED_CODES.has(code);
 }
 

@@ -343,6 +343,13 @@ export interface QualysSessionOptions {
    * `POST /auth` of the service token is reported to the client's `onCall` only. Default: none.
    */
   onCall?: ((event: QualysCallEvent) => void) | undefined;
+  /**
+   * The session's upstream-call budget: at most this many HTTP attempts (retries and the re-send
+   * after a 401 included; the shared `POST /auth` not). The attempt that would exceed it is not
+   * sent: its call fails with `UpstreamBudgetExceededError` (`UPSTREAM_BUDGET_EXCEEDED`), and a
+   * retry it would need is not made (the upstream failure stands). An integer >= 0. Default: none.
+   */
+  maxCalls?: number | undefined;
 }
 
 /** The Qualys client: shared connection pool and token cache; sessions are per request. */

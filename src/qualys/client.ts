@@ -32,6 +32,7 @@ import {
 } from './api.js';
 import { createTokenManager, type QualysServiceCredentials, type TokenManager } from './auth.js';
 import {
+  baseUrlHostForms,
   isQualysError,
   QualysCircuitOpenError,
   type QualysError,
@@ -39,6 +40,8 @@ import {
   QualysNotFoundError,
   QualysTimeoutError,
   QualysUnauthorizedError,
+  UpstreamBudgetExceededError,
+  withRequestNotSent,
 } from './errors.js';
 import {
   createBreaker,
@@ -51,6 +54,7 @@ import {
 } from './governor.js';
 import {
   type AttemptExtra,
+  assertSendableHeaders,
   badPayload,
   CallDeadline,
   errorFromResponse,
@@ -60,6 +64,7 @@ import {
   parseJsonText,
   raceAbort,
   reportAttempt,
+  sanitizeUpstreamMessage,
   sendHttp,
 } from './http.js';
 import {
@@ -239,6 +244,14 @@ interface CallSpec<S extends z.ZodType> {
   readonly list: boolean;
 }
 
+/** The upstream-call budget of one session: HTTP attempts sent so far, and the most allowed. */
+interface SessionBudget {
+  /** Attempts reserved or sent (a reservation not sent is given back). */
+  used: number;
+  /** `QualysSessionOptions.maxCalls`. */
+  readonly max: number;
+}
+
 /** The state of one API call across its attempts. */
 interface CallState {
   /** The request's signal (session signal and deadline); `undefined` when it has neither. */
@@ -247,6 +260,8 @@ interface CallState {
   attempt: number;
   /** The session's own `onCall`. */
   readonly onCall: QualysSessionOptions['onCall'];
+  /** The session's call budget, when it has one. */
+  readonly budget: SessionBudget | undefined;
 }
 
 /** A parsed answer plus its headers (for `searchAfter`). */
@@ -382,12 +397,14 @@ export const BULK_NO_RESULT_ERROR = 'Qualys returned no result for this job';
 function toBulkJobResults(
   asked: readonly string[],
   items: readonly QualysBulkJobResultItem[],
+  secrets: readonly string[],
 ): QualysBulkJobResult[] {
   const results: QualysBulkJobResult[] = items.map((item) => ({
     id: item.id,
     name: item.name,
     success: isBulkJobSuccess(item),
-    error: item.error,
+    // Qualys' words reach clients: sanitised like an `_error.message`.
+    error: item.error === null ? null : sanitizeUpstreamMessage(item.error, secrets),
   }));
   const answered = new Set(items.map((item) => item.id));
   for (const id of asked) {
@@ -512,6 +529,8 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
   let closed = false;
   let closing: Promise<void> | undefined;
 
+  // Every spelling of the Qualys host, redacted from Qualys' own messages like a secret.
+  const hostForms = baseUrlHostForms(baseUrl);
   const http: HttpDeps = {
     baseUrl,
     dispatcher,
@@ -534,14 +553,9 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     extra: AttemptExtra,
   ): Promise<CallResult<z.output<S>>> {
     // Strings never to echo should Qualys quote them back in an `_error.message`.
-    const secrets = credentials ? [token, credentials.password, credentials.username] : [token];
-    // Checked before the attempt is reported: onCall counts requests actually sent.
-    deadline.throwIfDone(spec.endpoint);
-    if (closed) {
-      throw new QualysNetworkError('QUALYS_NETWORK', `The Qualys client is closed (${spec.endpoint})`, {
-        endpoint: spec.endpoint,
-      });
-    }
+    const secrets = credentials
+      ? [token, credentials.password, credentials.username, ...hostForms]
+      : [token, ...hostForms];
     return reportAttempt(
       http,
       spec,
@@ -598,9 +612,12 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
   }
 
   /**
-   * One governed HTTP attempt: a FIFO slot under the concurrency cap and rate budget (left with `QUALYS_ABORTED` when the
-   * request's signal ends while queued; nothing is sent), then the attempt with its own
-   * `timeoutMs` combined with the request's signal.
+   * One governed HTTP attempt: a call from the session's budget (`UPSTREAM_BUDGET_EXCEEDED` when
+   * it is used up; nothing is sent), a FIFO slot under the concurrency cap and rate budget (left
+   * with `QUALYS_ABORTED` when the request's signal ends while queued; nothing is sent), then the
+   * attempt with its own `timeoutMs` combined with the request's signal. A reserved call that is
+   * not sent (aborted while queued, client closed) is given back to the budget: the budget counts
+   * the attempts reported to `onCall`, as `extensions.upstream.calls` does.
    */
   async function governed<S extends z.ZodType>(
     spec: CallSpec<S>,
@@ -608,15 +625,35 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
     token: string,
     call: CallState,
   ): Promise<CallResult<z.output<S>>> {
+    const { budget } = call;
+    if (budget !== undefined) {
+      if (budget.used >= budget.max) throw new UpstreamBudgetExceededError(spec.endpoint, budget.max);
+      budget.used += 1;
+    }
+    const giveBack = (): void => {
+      if (budget !== undefined) budget.used -= 1;
+    };
     const enqueuedAt = performance.now();
     let release: () => void;
     try {
       release = await gate.acquire(call.signal);
     } catch (err) {
-      throw aborted(spec.endpoint, 'while queued', err);
+      giveBack();
+      throw aborted(spec.endpoint, 'while queued', err, false);
     }
     try {
       const deadline = new CallDeadline(timeoutMs, call.signal);
+      // Checked before the attempt is reported: onCall counts requests actually sent.
+      if (deadline.signal.aborted || closed) {
+        giveBack();
+        if (closed) {
+          throw new QualysNetworkError('QUALYS_NETWORK', `The Qualys client is closed (${spec.endpoint})`, {
+            endpoint: spec.endpoint,
+            requestSent: false,
+          });
+        }
+        throw withRequestNotSent(deadline.toError(deadline.signal.reason, spec.endpoint));
+      }
       call.attempt += 1;
       return await attempt(spec, body, token, deadline, {
         attempt: call.attempt,
@@ -643,20 +680,23 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         throw new QualysCircuitOpenError(
           'QUALYS_CIRCUIT_OPEN',
           `Qualys is failing; the client's circuit breaker is open, no request was sent (${endpoint})`,
-          { endpoint },
+          { endpoint, requestSent: false },
         );
       }
       throw err;
     }
   }
 
-  /** `QUALYS_ABORTED` for a call the caller's signal or deadline ended outside an HTTP attempt. */
-  function aborted(endpoint: string, when: string, cause: unknown): QualysError {
-    if (isQualysError(cause)) return cause;
+  /**
+   * `QUALYS_ABORTED` for a call the caller's signal or deadline ended outside an HTTP attempt;
+   * `requestSent: false` when no attempt of it can have been sent (ended while queued).
+   */
+  function aborted(endpoint: string, when: string, cause: unknown, requestSent = true): QualysError {
+    if (isQualysError(cause)) return requestSent ? cause : withRequestNotSent(cause);
     return new QualysTimeoutError(
       'QUALYS_ABORTED',
       `The Qualys call was cancelled by the caller ${when} (${endpoint})`,
-      { endpoint, cause },
+      { endpoint, cause, requestSent },
     );
   }
 
@@ -678,7 +718,8 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
       try {
         return await raceAbort((tokens as TokenManager).getToken(), wait.signal);
       } catch (err) {
-        throw wait.toError(err, spec.endpoint);
+        // No token, so the call itself was not sent (whatever happened to `POST /auth`).
+        throw withRequestNotSent(wait.toError(err, spec.endpoint));
       }
     };
     const first = await serviceToken();
@@ -706,8 +747,11 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
   async function execute<S extends z.ZodType>(
     spec: CallSpec<S>,
     session: QualysSessionOptions,
+    budget: SessionBudget | undefined,
   ): Promise<CallResult<z.output<S>>> {
     const body = serialiseBody(spec.endpoint, spec.json);
+    // Before the breaker: a request that cannot be sent says nothing about Qualys' health.
+    assertSendableHeaders(spec.endpoint, spec.headers);
     const bearer = session.bearerToken;
     const forwarded = bearer !== undefined && bearer !== '';
     const scope = requestScope(session);
@@ -726,7 +770,11 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
           { endpoint: spec.endpoint },
         );
       }
-      const call: CallState = { signal: scope.signal, attempt: 0, onCall: session.onCall };
+      // Before the breaker too: an operation out of calls says nothing about Qualys' health.
+      if (budget !== undefined && budget.used >= budget.max) {
+        throw new UpstreamBudgetExceededError(spec.endpoint, budget.max);
+      }
+      const call: CallState = { signal: scope.signal, attempt: 0, onCall: session.onCall, budget };
       const token = forwarded ? bearer : undefined;
       const idempotent = spec.method === 'GET' || READ_ONLY_POSTS.has(spec.endpoint);
       // Job mutations are tried once: Qualys may have applied one whose answer was lost.
@@ -757,6 +805,8 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         return await tryOnce(spec, body, token, call);
       } catch (err) {
         if (!isRetryable(err) || closed || tries >= retry.maxAttempts) throw err;
+        // A retry the budget cannot pay for is not made: the upstream failure stands.
+        if (call.budget !== undefined && call.budget.used >= call.budget.max) throw err;
         if (err.retryAfterMs !== undefined && err.retryAfterMs > retry.maxRetryAfterMs) throw err;
         const waitMs = delays.next(err);
         if (scope.deadline !== undefined && http.now() + waitMs >= scope.deadline) throw err;
@@ -794,8 +844,13 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
   }
 
   function createSession(session: QualysSessionOptions): QualysApi {
+    const { maxCalls } = session;
+    if (maxCalls !== undefined && (!Number.isSafeInteger(maxCalls) || maxCalls < 0)) {
+      throw new RangeError(`QualysClient.session: maxCalls must be an integer >= 0, got ${maxCalls}`);
+    }
+    const budget: SessionBudget | undefined = maxCalls === undefined ? undefined : { used: 0, max: maxCalls };
     const run = async <S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>> =>
-      (await execute(spec, session)).value;
+      (await execute(spec, session, budget)).value;
 
     /** GET one job by id (PM or MTG path), parsed with the given schema (normalised or raw wire). */
     const getJob = async <S extends z.ZodType>(
@@ -855,7 +910,8 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         schema: QualysBulkJobResultListSchema,
         list: true,
       });
-      return toBulkJobResults(asked, items);
+      const secrets = [session.bearerToken ?? '', credentials?.password ?? '', credentials?.username ?? ''];
+      return toBulkJobResults(asked, items, [...secrets, ...hostForms]);
     };
 
     return {
@@ -992,6 +1048,7 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
             list: true,
           },
           session,
+          budget,
         );
         const next = headerValue(result.headers, 'searchafter');
         const searchAfter =

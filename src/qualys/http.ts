@@ -19,6 +19,7 @@ import {
   QualysNetworkError,
   QualysNotFoundError,
   QualysRateLimitedError,
+  QualysRequestInvalidError,
   QualysTimeoutError,
   QualysUnauthorizedError,
   redactUpstreamDetails,
@@ -103,12 +104,19 @@ export class CallDeadline {
 
   /**
    * Maps a failure that happened while sending or reading to a {@link QualysError}: a
-   * `QualysError` passes through; a caller abort is `QUALYS_ABORTED`; the timeout is
-   * `QUALYS_TIMEOUT`; anything else (socket errors, refused or reset connections, undici
-   * `UND_ERR_*` errors) is `QUALYS_NETWORK`. The message never contains the cause's text.
+   * `QualysError` passes through; an error undici or Node raise about the request itself before
+   * sending it (an invalid header value or URL, {@link LOCAL_REQUEST_ERROR_CODES}) is
+   * `QUALYS_REQUEST_INVALID` (nothing sent, never retried, never counted by the breaker); a
+   * caller abort is `QUALYS_ABORTED`; the timeout is `QUALYS_TIMEOUT`; anything else (socket
+   * errors, refused or reset connections) is `QUALYS_NETWORK`, with `requestSent: false` when
+   * the connection was never established. The message never contains the cause's text.
    */
   toError(err: unknown, endpoint: string): QualysError {
     if (isQualysError(err)) return err;
+    const code = errorCodeOf(err);
+    if (code !== undefined && LOCAL_REQUEST_ERROR_CODES.has(code)) {
+      return new QualysRequestInvalidError(endpoint, `the request was refused before sending (${code})`, err);
+    }
     if (this.#session?.aborted) {
       return new QualysTimeoutError(
         'QUALYS_ABORTED',
@@ -132,8 +140,67 @@ export class CallDeadline {
       {
         endpoint,
         cause: err,
+        requestSent: !(code !== undefined && NOT_CONNECTED_ERROR_CODES.has(code)),
       },
     );
+  }
+}
+
+/**
+ * Error codes undici and Node give an error about the request itself, raised in this process
+ * before anything is written to a socket: an invalid header name or value, URL, method or body
+ * (`UND_ERR_INVALID_ARG`, `ERR_INVALID_CHAR`...), or an unsupported option.
+ */
+export const LOCAL_REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_INVALID_RETURN_VALUE',
+  'UND_ERR_NOT_SUPPORTED',
+  'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+  'ERR_INVALID_ARG_TYPE',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_INVALID_URL',
+  'ERR_HTTP_INVALID_HEADER_VALUE',
+]);
+
+/** Codes of a connection that was never established: the request cannot have reached Qualys. */
+const NOT_CONNECTED_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** The string `code` of an error (undici's `UND_ERR_*`, Node's `E*`), or `undefined`. */
+function errorCodeOf(err: unknown): string | undefined {
+  if (err === null || typeof err !== 'object') return undefined;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A legal HTTP header value the gateway sends: visible ASCII and spaces, at most 4,096 characters. */
+const HEADER_VALUE = /^[\x20-\x7e]{0,4096}$/;
+
+/**
+ * Checks the header values of a request before it is queued, so an invalid one (CR/LF or other
+ * control characters, non-ASCII, over 4,096 characters) fails here and never reaches undici.
+ * @throws QualysRequestInvalidError `QUALYS_REQUEST_INVALID` naming the header, never its value.
+ */
+export function assertSendableHeaders(
+  endpoint: string,
+  headers: Readonly<Record<string, string>> | undefined,
+): void {
+  if (headers === undefined) return;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_VALUE.test(value)) {
+      throw new QualysRequestInvalidError(
+        endpoint,
+        `the ${name} header value is not a valid HTTP header value`,
+      );
+    }
   }
 }
 
@@ -167,6 +234,7 @@ export async function sendHttp(deps: HttpDeps, req: HttpRequest, signal: AbortSi
   if (deps.isClosed()) {
     throw new QualysNetworkError('QUALYS_NETWORK', `The Qualys client is closed (${req.endpoint})`, {
       endpoint: req.endpoint,
+      requestSent: false,
     });
   }
   const qs = req.query?.toString() ?? '';
@@ -294,12 +362,18 @@ export const MAX_UPSTREAM_MESSAGE_CHARS = 300;
 export function sanitizeUpstreamMessage(message: string, secrets: readonly string[]): string {
   let out = message;
   for (const secret of secrets) {
-    if (secret.length > 0) out = out.split(secret).join('[redacted]');
+    if (secret.length > 0) out = replaceAllIgnoringCase(out, secret, '[redacted]');
   }
   out = redactUpstreamDetails(out);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
   out = out.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
   return out.length > MAX_UPSTREAM_MESSAGE_CHARS ? `${out.slice(0, MAX_UPSTREAM_MESSAGE_CHARS - 1)}…` : out;
+}
+
+/** `text` with every occurrence of `search` (compared case-insensitively) replaced by `by`. */
+function replaceAllIgnoringCase(text: string, search: string, by: string): string {
+  const escaped = search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(escaped, 'gi'), () => by);
 }
 
 /** The first value of a response header (`name` in lower case), or `undefined`. */

@@ -36,13 +36,24 @@ function encodeAssetCursor(searchAfter: string | null): string {
 /** Marks the cursor after the last page. */
 const END = Symbol('end');
 
+/**
+ * A `searchAfter` value the gateway sends back as a request header: 1-4,096 visible ASCII
+ * characters with spaces inside (Qualys sends such values; anything else, CR/LF above all, could
+ * not be a header value and is not a cursor this gateway issued).
+ */
+const SEARCH_AFTER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]{0,4094}[\x21-\x7e])?$/;
+
+/** Longest `after` of the asset connection, in characters (base64 of the longest cursor). */
+export const MAX_ASSET_CURSOR_CHARS = 5480;
+
 /** The `searchAfter` inside a cursor, {@link END} for the end marker, `null` when not a cursor. */
 function decodeAssetCursor(cursor: string): string | typeof END | null {
   if (cursor === ASSET_END_CURSOR) return END;
+  if (cursor.length > MAX_ASSET_CURSOR_CHARS) return null;
   const text = Buffer.from(cursor, 'base64').toString('utf8');
-  return text.startsWith(ASSET_CURSOR_PREFIX) && text.length > ASSET_CURSOR_PREFIX.length
-    ? text.slice(ASSET_CURSOR_PREFIX.length)
-    : null;
+  if (!text.startsWith(ASSET_CURSOR_PREFIX)) return null;
+  const searchAfter = text.slice(ASSET_CURSOR_PREFIX.length);
+  return SEARCH_AFTER_VALUE.test(searchAfter) ? searchAfter : null;
 }
 
 /** The asset's platform: its own when known, else the one it was found on (loading it if needed). */

@@ -54,15 +54,26 @@ export interface OffsetWindow<T> {
   readonly hasNextPage: boolean;
 }
 
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
+/**
+ * The smallest page size of at least `first` (and at most {@link MAX_OFFSET_PAGE_SIZE}) that
+ * divides the record cap, so its pages tile the cap exactly and none reaches past it. The cap
+ * (10,000) has 1,000 among its divisors, so one always exists for `first` <= 1,000.
+ */
+function capTilingPageSize(first: number, cap: number): number {
+  for (let size = first; size <= MAX_OFFSET_PAGE_SIZE; size++) {
+    if (cap % size === 0) return size;
+  }
+  return first;
 }
 
 /**
- * Fetches the window after `after` of size `first` through `fetchPage(pageNumber, pageSize)`.
+ * Fetches the window after `after` of size `first` through `fetchPage(pageNumber, pageSize)`,
+ * in at most two calls: pages of `first` items (one call when aligned, two when the window
+ * straddles two pages).
  *
- * The window never reaches past Qualys' 10,000-record cap: it is clipped there (pages are then
- * sized to end exactly at the cap), and a window starting at the cap is refused.
+ * The window never reaches past Qualys' 10,000-record cap: it is clipped there, and when a page
+ * of `first` items would reach past the cap, pages of the smallest size >= `first` that divides
+ * the cap are used instead (still at most two), and a window starting at the cap is refused.
  *
  * @throws QualysHttpError `QUALYS_RECORD_CAP` when `after` points at or past record 10,000;
  *   any `QualysError` of `fetchPage`.
@@ -84,8 +95,9 @@ export async function fetchOffsetWindow<T>(
   const end = Math.min(start + args.first, cap);
   let pageSize = args.first;
   if ((Math.floor((end - 1) / pageSize) + 1) * pageSize > cap) {
-    // The last page would reach past the cap, which Qualys refuses: use pages that tile it exactly.
-    pageSize = Math.min(gcd(start, cap), args.first);
+    // The last page would reach past the cap, which Qualys refuses: pages that tile it exactly,
+    // never smaller than `first` (a smaller size would multiply the calls).
+    pageSize = capTilingPageSize(args.first, cap);
   }
   const firstPage = Math.floor(start / pageSize);
   const lastPage = Math.floor((end - 1) / pageSize);

@@ -97,8 +97,9 @@ describe('offset connections', () => {
       fake,
       `{ patches(platform: WINDOWS, first: 30, after: "${encodeOffsetCursor(9979)}") { nodes { id } } }`,
     );
-    expect(fake.callsOf('listPatches').map((c) => c.args[0])).toEqual([
-      { platform: 'Windows', pageNumber: 499, pageSize: 20 },
+    // Records 9,980-9,999 in one page of 40 (a divisor of 10,000 >= first): never past the cap.
+    expect(fake.callsOf('listPatches').map((c) => c.args[0])).toMatchObject([
+      { platform: 'Windows', pageNumber: 249, pageSize: 40 },
     ]);
   });
 
