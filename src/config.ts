@@ -115,6 +115,15 @@ const EnvSchema = z.object({
     .default(30_000),
   GRAPHIQL: booleanFlag.default(true),
   INTROSPECTION: booleanFlag.default(true),
+  INTROSPECTION_KEYS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n !== ''),
+    )
+    .optional(),
   REQUEST_TIMEOUT_MS: positiveMs(3_600_000)
     .refine((v) => v > 0, 'must be greater than 0')
     .default(60_000),
@@ -162,6 +171,9 @@ const EnvSchema = z.object({
     .enum(['off', 'memory', 'redis'], { error: 'must be off, memory or redis' })
     .default('off'),
   RESPONSE_CACHE_TTL_MS: positiveMs(86_400_000).default(15_000),
+  RESPONSE_CACHE_TOKEN_CHECK_MS: positiveMs(3_600_000)
+    .refine((v) => v > 0, 'must be greater than 0')
+    .default(60_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4318/v1/traces' })
@@ -191,6 +203,22 @@ function crossFieldProblems(env: Record<string, string>): string[] {
   // Real Qualys only: with the embedded simulator (no QUALYS_BASE_URL) the gateway may stay open.
   if (hasUser && hasPassword && env['QUALYS_BASE_URL'] !== undefined && !hasKeys && !isOpen) {
     problems.push(`GATEWAY_API_KEYS: ${SERVICE_ACCOUNT_WITHOUT_KEYS}`);
+  }
+  const introspectionKeys = env['INTROSPECTION_KEYS'];
+  if (introspectionKeys !== undefined) {
+    const names = new Set(
+      (env['GATEWAY_API_KEYS'] ?? '').split(',').map((entry, i) => {
+        const colon = entry.indexOf(':');
+        return colon === -1 ? `key${i + 1}` : entry.slice(0, colon).trim();
+      }),
+    );
+    const unknown = introspectionKeys
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '' && !names.has(n));
+    if (unknown.length > 0) {
+      problems.push(`INTROSPECTION_KEYS: names no key of GATEWAY_API_KEYS: ${unknown.join(', ')}`);
+    }
   }
   if (env['RESPONSE_CACHE'] === 'redis' && env['REDIS_URL'] === undefined) {
     problems.push('REDIS_URL: must be set when RESPONSE_CACHE=redis');
@@ -240,8 +268,16 @@ export interface Config {
   logLevel: LogLevel;
   /** Serve GraphiQL at the GraphQL endpoint (`GRAPHIQL`). Default true. */
   graphiql: boolean;
-  /** Answer introspection queries (`INTROSPECTION`). Default true. */
+  /**
+   * Answer introspection queries (`INTROSPECTION`). Default true. `false` also refuses the
+   * federation SDL (`_service`) and drops "Did you mean …?" suggestions.
+   */
   introspection: boolean;
+  /**
+   * Names of `apiKeys` that may introspect (and read `_service { sdl }`) with introspection off
+   * (`INTROSPECTION_KEYS`, comma-separated; e.g. a federation router's key). Default none.
+   */
+  introspectionKeys: string[];
   /** Deadline of one GraphQL request's upstream work in ms (`REQUEST_TIMEOUT_MS`). Default 60,000. */
   requestTimeoutMs: number;
   /** Largest accepted request body in bytes; larger get 413 (`MAX_BODY_BYTES`). Default 1 MiB. */
@@ -249,7 +285,7 @@ export interface Config {
   /**
    * Query limits checked before execution (`QUERY_MAX_DEPTH`, `QUERY_MAX_ALIASES`,
    * `QUERY_MAX_COST`, `QUERY_MAX_TOKENS`, `QUERY_MAX_DIRECTIVES`, `QUERY_MAX_UPSTREAM_CALLS`).
-   * Defaults 12, 15, 5,000, 2,000, 20, 1,000 (`DEFAULT_QUERY_LIMITS`).
+   * Defaults 12, 15, 100,000, 20,000, 20, 1,000 (`DEFAULT_QUERY_LIMITS`).
    */
   queryLimits: QueryLimits;
   /**
@@ -263,7 +299,16 @@ export interface Config {
    * results without a typed entity in ms (`RESPONSE_CACHE_TTL_MS`, default 15,000; the types have
    * their own), and the Redis server (`REDIS_URL`, required by `redis`; `null` when unset).
    */
-  responseCache: { store: 'off' | 'memory' | 'redis'; defaultTtlMs: number; redisUrl: string | null };
+  responseCache: {
+    store: 'off' | 'memory' | 'redis';
+    defaultTtlMs: number;
+    redisUrl: string | null;
+    /**
+     * Forwarded-token mode: how long Qualys' acceptance of a token lets cached results be served
+     * to it, in ms (`RESPONSE_CACHE_TOKEN_CHECK_MS`). Default 60,000.
+     */
+    tokenCheckWindowMs: number;
+  };
   /**
    * OpenTelemetry tracing, on exactly when `endpoint` is set: the OTLP/HTTP traces URL
    * (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, else `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`;
@@ -333,6 +378,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       graphiql: e.GRAPHIQL,
       introspection: e.INTROSPECTION,
+      introspectionKeys: e.INTROSPECTION_KEYS ?? [],
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       queryLimits: {
@@ -348,6 +394,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         store: e.RESPONSE_CACHE,
         defaultTtlMs: e.RESPONSE_CACHE_TTL_MS,
         redisUrl: e.REDIS_URL ?? null,
+        tokenCheckWindowMs: e.RESPONSE_CACHE_TOKEN_CHECK_MS,
       },
       tracing: {
         endpoint: tracesEndpoint(e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_EXPORTER_OTLP_ENDPOINT),
@@ -411,7 +458,16 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       'info',
     ],
     ['GRAPHIQL', 'serve GraphiQL at /graphql (true/false)', 'true'],
-    ['INTROSPECTION', 'answer introspection queries (__schema, __type) (true/false)', 'true'],
+    [
+      'INTROSPECTION',
+      'answer introspection queries (__schema, __type) and the federation SDL (_service); false also drops "Did you mean" suggestions (true/false)',
+      'true',
+    ],
+    [
+      'INTROSPECTION_KEYS',
+      'names of GATEWAY_API_KEYS entries that may still introspect with INTROSPECTION=false (e.g. a federation router), comma-separated',
+      'unset',
+    ],
     [
       'REQUEST_TIMEOUT_MS',
       "deadline of one GraphQL request's upstream calls, ms (queued/retried calls stop with QUALYS_ABORTED)",
@@ -425,7 +481,7 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
     ['QUERY_MAX_DIRECTIVES', 'directives per operation', String(DEFAULT_QUERY_LIMITS.maxDirectives)],
     [
       'QUERY_MAX_UPSTREAM_CALLS',
-      'Qualys calls an operation may be estimated to make before it runs (UPSTREAM_BUDGET_EXCEEDED)',
+      'Qualys calls one operation may make, counted as they are made; the call over it is not made (UPSTREAM_BUDGET_EXCEEDED, partial data)',
       String(DEFAULT_QUERY_LIMITS.maxUpstreamCalls),
     ],
     [
@@ -442,6 +498,11 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
       'RESPONSE_CACHE_TTL_MS',
       'TTL of cached results without a typed entity, ms (patches/vulnerabilities 10 min, assets 1 min, jobs 15 s)',
       '15000',
+    ],
+    [
+      'RESPONSE_CACHE_TOKEN_CHECK_MS',
+      'forwarded tokens: cached results are served to a token only this long after Qualys last accepted it, ms',
+      '60000',
     ],
     [
       'REDIS_URL',

@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     client,
     graphiql: config.graphiql ? { defaultQuery } : false,
     introspection: config.introspection,
+    introspectionKeys: config.introspectionKeys,
     requestTimeoutMs: config.requestTimeoutMs,
     maxBodyBytes: config.maxBodyBytes,
     queryLimits: config.queryLimits,
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
           responseCache: {
             store: responseCache.store,
             defaultTtlMs: config.responseCache.defaultTtlMs,
+            tokenCheckWindowMs: config.responseCache.tokenCheckWindowMs,
             // The message only (a Redis error names no secret); the request goes on as a miss.
             onStoreError: (error: unknown, operation: string) =>
               logger.warn(

@@ -18,18 +18,19 @@ describe('loadConfig', () => {
         logLevel: 'info',
         graphiql: true,
         introspection: true,
+        introspectionKeys: [],
         requestTimeoutMs: 60_000,
         maxBodyBytes: 1_048_576,
         queryLimits: {
           maxDepth: 12,
           maxAliases: 15,
-          maxCost: 5000,
-          maxTokens: 2000,
+          maxCost: 100_000,
+          maxTokens: 20_000,
           maxDirectives: 20,
           maxUpstreamCalls: 1000,
         },
         persistedOperations: 'off',
-        responseCache: { store: 'off', defaultTtlMs: 15_000, redisUrl: null },
+        responseCache: { store: 'off', defaultTtlMs: 15_000, redisUrl: null, tokenCheckWindowMs: 60_000 },
         tracing: { endpoint: null, serviceName: 'qualys-pm-gateway' },
         simulator: {
           latencyMs: 0,
@@ -156,6 +157,20 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(5);
   });
 
+  it('reads INTROSPECTION_KEYS, which must name configured API keys', () => {
+    const keys = `router:${'r'.repeat(32)},app:${'a'.repeat(32)}`;
+    const result = loadConfig({
+      INTROSPECTION: 'false',
+      GATEWAY_API_KEYS: keys,
+      INTROSPECTION_KEYS: 'router',
+    });
+    expect(result.ok && result.config.introspectionKeys).toEqual(['router']);
+    expect(loadConfig({ GATEWAY_API_KEYS: keys, INTROSPECTION_KEYS: 'router, nobody' })).toEqual({
+      ok: false,
+      problems: ['INTROSPECTION_KEYS: names no key of GATEWAY_API_KEYS: nobody'],
+    });
+  });
+
   it('reads the response cache settings, and needs REDIS_URL for the Redis store', () => {
     const result = loadConfig({
       RESPONSE_CACHE: 'redis',
@@ -166,6 +181,7 @@ describe('loadConfig', () => {
       store: 'redis',
       defaultTtlMs: 5000,
       redisUrl: 'redis://127.0.0.1:6379/2',
+      tokenCheckWindowMs: 60_000,
     });
     expect(loadConfig({ RESPONSE_CACHE: 'redis' })).toEqual({
       ok: false,

@@ -6,7 +6,7 @@
  * Yoga's generic message, so no stack, URL, header, token or upstream body reaches a client.
  */
 import { GraphQLError } from 'graphql';
-import { publicQualysMessage, QualysError } from '../qualys/errors.js';
+import { publicQualysMessage, QualysError, UpstreamBudgetExceededError } from '../qualys/errors.js';
 
 /**
  * Yoga `maskedErrors.maskError` implementation.
@@ -29,6 +29,7 @@ export function maskGatewayError(error: unknown, message: string): Error {
           code: original.code,
           ...(original.qualysErrorCode === undefined ? {} : { qualysErrorCode: original.qualysErrorCode }),
           ...(original.status === undefined ? {} : { httpStatus: original.status }),
+          ...(original instanceof UpstreamBudgetExceededError ? { maxCalls: original.maxCalls } : {}),
         },
       });
     }

@@ -6,7 +6,7 @@
  * `yoga.fetch` directly.
  */
 import type { Tracer } from '@opentelemetry/api';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayContext } from '../builder.js';
@@ -17,10 +17,13 @@ import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
 import { useRequestLogging, yogaLoggerFrom } from './logger.js';
 import { createGatewayMetrics, type GatewayMetrics, useOperationMetrics } from './metrics.js';
+import { isSingleResult } from './operation-result.js';
+import { createTokenValidity } from './token-validity.js';
 import { createRequestTrace, type RequestTrace, useOperationTracing } from './tracing.js';
 import { useUpstreamBudget } from './upstream-budget.js';
 import { useHttpHygiene } from './use-http-hygiene.js';
 import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './use-inbound-auth.js';
+import { useInputLimits } from './use-input-limits.js';
 import { useOperationsEndpoints } from './use-operations-endpoints.js';
 import {
   DOCUMENT_ID_PARAM,
@@ -70,8 +73,17 @@ export interface GatewayDeps {
   queryLimits?: Partial<QueryLimits> | undefined;
   /** Largest accepted request body in bytes; larger ones get 413. Default 1 MiB. */
   maxBodyBytes?: number | undefined;
-  /** Answer introspection queries. Default true; `false` rejects `__schema`/`__type`. */
+  /**
+   * Answer introspection queries. Default true; `false` rejects `__schema`, `__type` and the
+   * federation SDL (`_service`) at validation and drops "Did you mean …?" suggestions from error
+   * messages, except for requests authenticated with a key of `introspectionKeys`.
+   */
   introspection?: boolean | undefined;
+  /**
+   * Names of `apiKeys` that may still introspect with `introspection: false` (a federation
+   * router polling `_service { sdl }`, a schema registry). Default: none.
+   */
+  introspectionKeys?: readonly string[] | undefined;
   /**
    * Inbound auth (`useInboundAuth`): when non-empty, every request needs one of these keys
    * (`x-api-key` or `Authorization: ApiKey`), else 401. With service credentials the key's name
@@ -148,11 +160,70 @@ export function requestCallerScope(
   return hasServiceCredentials && keyName !== undefined ? `${scope}:${keyName}` : scope;
 }
 
-/** Rejects `__schema` and `__type` at validation (introspection off). */
-function useDisableIntrospection(): Plugin {
+/** Rejects the federation SDL field `_service` (introspection off). */
+const NoServiceSdlRule: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '_service' && context.getParentType()?.name === 'Query') {
+      context.reportError(
+        new GraphQLError('GraphQL introspection has been disabled, so `_service` is not available.', {
+          nodes: node,
+        }),
+      );
+    }
+  },
+});
+
+/** "Did you mean …?" suggestions in graphql-js messages, which name schema fields and values. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestions<E extends { message: string }>(errors: readonly E[]): E[] {
+  return errors.map((error) => {
+    if (!SUGGESTION.test(error.message)) return error;
+    SUGGESTION.lastIndex = 0;
+    const stripped = error.message.replace(SUGGESTION, '');
+    return (
+      error instanceof GraphQLError
+        ? new GraphQLError(stripped, {
+            nodes: error.nodes ?? null,
+            source: error.source ?? null,
+            positions: error.positions ?? null,
+            path: error.path ?? null,
+            originalError: error.originalError ?? null,
+            extensions: error.extensions,
+          })
+        : { ...error, message: stripped }
+    ) as E;
+  });
+}
+
+/**
+ * Introspection off: rejects `__schema`, `__type` and `_service` at validation and removes
+ * "Did you mean …?" suggestions from validation and variable-coercion messages, unless the
+ * request authenticated with one of `allowedKeys` (its key name on the context, left by
+ * `useInboundAuth`).
+ */
+function useDisableIntrospection(allowedKeys: ReadonlySet<string>): Plugin {
+  const allowed = (context: object): boolean => {
+    const name = keyNameOf(context);
+    return name !== undefined && allowedKeys.has(name);
+  };
   return {
-    onValidate({ addValidationRule }) {
+    onValidate({ addValidationRule, context }) {
+      if (allowed(context)) return;
       addValidationRule(NoSchemaIntrospectionCustomRule);
+      addValidationRule(NoServiceSdlRule);
+      return ({ valid, result, setResult }) => {
+        if (!valid) setResult(withoutSuggestions(result));
+      };
+    },
+    onExecute({ args }) {
+      if (allowed(args.contextValue as object)) return;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!isSingleResult(result) || result.errors === undefined) return;
+          setResult({ ...result, errors: withoutSuggestions(result.errors) });
+        },
+      };
     },
   };
 }
@@ -177,6 +248,7 @@ export function parseBearerToken(header: string | null): string | undefined {
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const { client } = deps;
+  const maxUpstreamCalls = deps.queryLimits?.maxUpstreamCalls ?? DEFAULT_QUERY_LIMITS.maxUpstreamCalls;
   const idempotency = deps.idempotency ?? createIdempotencyStore();
   const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
   const apiKeys = deps.apiKeys ?? [];
@@ -195,6 +267,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     return scope;
   };
   metrics.trackClient(client);
+  // Forwarded tokens Qualys accepted recently: only those are answered from the response cache.
+  const tokenValidity = createTokenValidity({ windowMs: deps.responseCache?.tokenCheckWindowMs });
+  const forwardedToken = (request: Request): string | undefined =>
+    client.hasServiceCredentials ? undefined : parseBearerToken(request.headers.get('authorization'));
   return createYoga<Record<string, unknown>, GatewayServerContext>({
     schema,
     // One operation per request (Yoga's default, stated): an array body is refused.
@@ -214,13 +290,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
         ? []
         : usePersistedOperations({ mode: persisted.mode, manifest: persisted.manifest })),
       ...useQueryLimits(deps.queryLimits),
-      ...(deps.introspection === false ? [useDisableIntrospection()] : []),
+      ...(deps.introspection === false
+        ? [useDisableIntrospection(new Set(deps.introspectionKeys ?? []))]
+        : []),
       useOperationMetrics(metrics),
       ...(deps.tracing === undefined ? [] : [useOperationTracing()]),
       useUpstreamExtensions(),
       // After useUpstreamExtensions, so a refused operation still gets `extensions.upstream`.
+      useInputLimits(),
       useUpstreamBudget({
-        maxCalls: deps.queryLimits?.maxUpstreamCalls ?? DEFAULT_QUERY_LIMITS.maxUpstreamCalls,
+        maxCalls: maxUpstreamCalls,
+        onEstimatorError: (error) =>
+          deps.logger?.error({ err: error }, 'the upstream-call estimator failed; the operation was refused'),
       }),
       // Last: an operation the budget refuses never reaches the cache.
       ...(deps.responseCache === undefined
@@ -236,6 +317,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
                 const scope = scopeOf(request, serverContext);
                 return scope === 'anonymous' ? undefined : scope;
               },
+              // A forwarded token is served cached data only while Qualys is known to accept it.
+              canRead: (identity) => !identity.startsWith('token:') || tokenValidity.isKnownValid(identity),
             }),
           ]),
     ],
@@ -260,9 +343,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maskedErrors: { maskError: maskGatewayError },
     context: (initial): GatewayServerContext => {
       const { request } = initial;
-      const bearerToken = client.hasServiceCredentials
-        ? undefined
-        : parseBearerToken(request.headers.get('authorization'));
+      const bearerToken = forwardedToken(request);
+      const callerScope = scopeOf(request, initial);
       const { counter, onCall } = createUpstreamCounter();
       const trace = deps.tracing === undefined ? undefined : createRequestTrace(deps.tracing.tracer);
       // Client disconnect aborts the signal; the deadline bounds the request's upstream work.
@@ -270,8 +352,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
         bearerToken,
         signal: request.signal,
         deadline: Date.now() + requestTimeoutMs,
+        // The run-time budget: the call that would exceed it is not sent (UPSTREAM_BUDGET_EXCEEDED).
+        maxCalls: maxUpstreamCalls,
         onCall: (event) => {
           onCall(event);
+          if (bearerToken !== undefined && event.status !== null) {
+            tokenValidity.record(callerScope, event.status, bearerToken);
+          }
           metrics.recordUpstreamCall(event);
           trace?.recordUpstreamCall(event);
         },
@@ -284,7 +371,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           onBatch: (loader, size) => metrics.recordLoaderBatch(loader, size),
         }),
         // The API key's name, left by useInboundAuth when it accepted the key, is the caller identity.
-        callerScope: scopeOf(request, initial),
+        callerScope,
         idempotency,
       };
     },

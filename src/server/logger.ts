@@ -19,9 +19,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { GraphQLError } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import { type DestinationStream, destination, type Logger, pino, stdTimeFunctions } from 'pino';
 import type { QualysLogger } from '../qualys/api.js';
+import { QualysError } from '../qualys/errors.js';
 
 /** pino's levels the gateway uses (`LOG_LEVEL`). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -106,15 +108,38 @@ export function currentLogger(root: Logger): Logger {
 }
 
 /**
+ * The level an error Yoga logs at `error` deserves: the caller's mistakes (a GraphQL error of
+ * its own making: invalid syntax, arguments or variables, a refused operation) `info`; Qualys
+ * failing (a `QualysError` that Qualys caused: an answer or its absence) `warn`; a payload the
+ * gateway cannot read (`QUALYS_BAD_PAYLOAD`: the API changed under it), errors raised in this
+ * process (`QUALYS_REQUEST_INVALID`) and everything else `error`.
+ */
+export function levelOfLoggedError(err: unknown): 'info' | 'warn' | 'error' {
+  if (!(err instanceof GraphQLError)) return 'error';
+  const original = err.originalError;
+  if (original === undefined || original === null || original instanceof GraphQLError) return 'info';
+  if (original instanceof QualysError) {
+    return original.code === 'QUALYS_REQUEST_INVALID' || original.code === 'QUALYS_BAD_PAYLOAD'
+      ? 'error'
+      : 'warn';
+  }
+  return 'error';
+}
+
+/**
  * Yoga's logger over pino: the first string argument is `msg`; an Error argument is `err`
  * (name, code, message); other arguments go to `details`. Writes to the current request's
- * logger, so entries carry its `reqId`.
+ * logger, so entries carry its `reqId`. Errors Yoga logs at `error` (every error it masks) are
+ * written at {@link levelOfLoggedError}: a caller's bad input is not the operator's problem.
  */
 export function yogaLoggerFrom(root: Logger): YogaLogger {
   const entry =
-    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (requested: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]): void => {
       const log = currentLogger(root);
+      const firstError = args.find((a) => a instanceof Error);
+      const level =
+        requested === 'error' && firstError !== undefined ? levelOfLoggedError(firstError) : requested;
       if (!log.isLevelEnabled(level)) return;
       const msg = typeof args[0] === 'string' ? (args.shift() as string) : undefined;
       const at = args.findIndex((a) => a instanceof Error);
@@ -176,20 +201,22 @@ export const REQUEST_ID_FIELD = 'requestId';
 export function useRequestLogging(options: RequestLoggingOptions = {}): Plugin {
   const { logger } = options;
   const quietPaths = new Set(options.quietPaths ?? ['/health', '/readiness', '/metrics']);
-  const started = new WeakMap<Request, { id: string; at: number; log: Logger | undefined }>();
+  // Keyed by the server context, which lives as long as the request: a plugin may replace the
+  // Request itself (`setRequest`, e.g. after buffering a chunked body), the context stays.
+  const started = new WeakMap<object, { id: string; at: number; log: Logger | undefined }>();
   return {
     onRequest({ request, url, serverContext }) {
       const id = requestIdOf(request);
       (serverContext as Record<string, unknown>)[REQUEST_ID_FIELD] = id;
       const log = logger?.child({ reqId: id });
-      started.set(request, { id, at: performance.now(), log });
+      started.set(serverContext as object, { id, at: performance.now(), log });
       // The rest of this request's handling runs inside this async context, so later lines
       // (Yoga's, the Qualys client's) find the request's logger.
       if (log !== undefined) requestScope.enterWith(log);
       log?.debug({ method: request.method, path: url.pathname }, 'request received');
     },
-    onResponse({ request, response }) {
-      const entry = started.get(request);
+    onResponse({ request, response, serverContext }) {
+      const entry = started.get(serverContext as object);
       if (entry === undefined) return;
       response.headers.set(REQUEST_ID_HEADER, entry.id);
       if (entry.log === undefined) return;

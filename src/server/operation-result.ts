@@ -3,7 +3,14 @@
  * tracing, `extensions.upstream`, the response cache): which operation a document runs, the
  * code of a result's first error, and whether a result is a single response (not a stream).
  */
-import { type DocumentNode, type GraphQLError, getOperationAST } from 'graphql';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  getOperationAST,
+  Kind,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 /** An operation's name and type, as metrics labels and span names use them. */
 export interface OperationInfo {
@@ -17,6 +24,26 @@ export interface OperationInfo {
 export function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationInfo {
   const op = getOperationAST(document, operationName ?? undefined);
   return { name: op?.name?.value ?? 'anonymous', type: op?.operation ?? 'unknown' };
+}
+
+/**
+ * The operation `operationName` (or the first one) of `document` and the document's fragments by
+ * name (a `Map`: names come from the caller's document). `operation` is `undefined` when the
+ * document has no such operation.
+ */
+export function operationAndFragments(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): { operation: OperationDefinitionNode | undefined; fragments: Map<string, FragmentDefinitionNode> } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | undefined;
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    else if (def.kind === Kind.OPERATION_DEFINITION) {
+      if (operationName ? def.name?.value === operationName : operation === undefined) operation = def;
+    }
+  }
+  return { operation, fragments };
 }
 
 /**

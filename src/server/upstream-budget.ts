@@ -46,6 +46,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { ASSET_UUIDS_PER_JOB_QUERY } from '../loaders/index.js';
 import { QUALYS_LIMITS } from '../qualys/api.js';
+import { operationAndFragments } from './operation-result.js';
 
 /** Items assumed in a list whose size the query does not fix. */
 export const ASSUMED_LIST_SIZE = 20;
@@ -119,56 +120,58 @@ const JOB_OWN_CALL_FIELDS = ['runs', 'latestResult', 'result'];
  * Per entity type: the fields each origin answers without a lookup (`'*'` = all), and the calls
  * to look up `n` objects of the type.
  */
-const ENTITIES: Record<
+const ENTITIES: ReadonlyMap<
   string,
   { free: Partial<Record<Origin, readonly string[] | '*'>>; lookup: (n: number) => number }
-> = {
-  PatchJob: {
-    free: {
-      full: '*',
-      list: [...JOB_LIST_FIELDS, ...JOB_OWN_CALL_FIELDS],
-      linkable: [
-        'id',
-        'name',
-        'type',
-        'status',
-        'statusLabel',
-        'createdBy',
-        'createdAt',
-        ...JOB_OWN_CALL_FIELDS,
-      ],
-      ref: ['id', ...JOB_OWN_CALL_FIELDS],
+> = new Map(
+  Object.entries({
+    PatchJob: {
+      free: {
+        full: '*',
+        list: [...JOB_LIST_FIELDS, ...JOB_OWN_CALL_FIELDS],
+        linkable: [
+          'id',
+          'name',
+          'type',
+          'status',
+          'statusLabel',
+          'createdBy',
+          'createdAt',
+          ...JOB_OWN_CALL_FIELDS,
+        ],
+        ref: ['id', ...JOB_OWN_CALL_FIELDS],
+      },
+      // GET /pm/v1/deploymentjob/{id}: no batch endpoint.
+      lookup: (n) => n,
     },
-    // GET /pm/v1/deploymentjob/{id}: no batch endpoint.
-    lookup: (n) => n,
-  },
-  MitigationJob: {
-    free: { full: '*', list: JOB_LIST_FIELDS, ref: ['id'] },
-    // GET /mtg/v1/deploymentjob/{id}.
-    lookup: (n) => n,
-  },
-  Asset: {
-    free: {
-      full: '*',
-      list: ['id', 'name', 'platform', 'patchJobs'],
-      result: ['id', 'name', 'operatingSystem', 'tags', 'interfaces', 'platform', 'patchJobs'],
-      mapped: ['id', 'assetId', 'patchJobs'],
-      ref: ['id', 'patchJobs'],
+    MitigationJob: {
+      free: { full: '*', list: JOB_LIST_FIELDS, ref: ['id'] },
+      // GET /mtg/v1/deploymentjob/{id}.
+      lookup: (n) => n,
     },
-    // POST /pm/v1/assets pages, per platform when the platform may be unknown.
-    lookup: (n) => 2 * ceilDiv(n, QUALYS_LIMITS.assetsPerPage),
-  },
-  Patch: {
-    free: { full: '*', list: ['id', 'title'], ref: ['id'] },
-    // POST /pm/v1/patchcatalog/patches, per platform when the platform may be unknown.
-    lookup: (n) => 2 * ceilDiv(n, QUALYS_LIMITS.patchUuidsPerCatalogCall),
-  },
-  Vulnerability: {
-    free: { full: '*', ref: ['qid'] },
-    // POST /pm/v1/vulnerabilities.
-    lookup: (n) => ceilDiv(n, QUALYS_LIMITS.qidsPerCall),
-  },
-};
+    Asset: {
+      free: {
+        full: '*',
+        list: ['id', 'name', 'platform', 'patchJobs'],
+        result: ['id', 'name', 'operatingSystem', 'tags', 'interfaces', 'platform', 'patchJobs'],
+        mapped: ['id', 'assetId', 'patchJobs'],
+        ref: ['id', 'patchJobs'],
+      },
+      // POST /pm/v1/assets pages, per platform when the platform may be unknown.
+      lookup: (n) => 2 * ceilDiv(n, QUALYS_LIMITS.assetsPerPage),
+    },
+    Patch: {
+      free: { full: '*', list: ['id', 'title'], ref: ['id'] },
+      // POST /pm/v1/patchcatalog/patches, per platform when the platform may be unknown.
+      lookup: (n) => 2 * ceilDiv(n, QUALYS_LIMITS.patchUuidsPerCatalogCall),
+    },
+    Vulnerability: {
+      free: { full: '*', ref: ['qid'] },
+      // POST /pm/v1/vulnerabilities.
+      lookup: (n: number) => ceilDiv(n, QUALYS_LIMITS.qidsPerCall),
+    },
+  }),
+);
 
 /** What a field costs and what it returns, for `slot.count` parents. */
 interface FieldEstimate {
@@ -222,79 +225,95 @@ const PATCH_LISTS_OF_RESULT = [
   'successPatches',
 ];
 
-/** Field rules by `Type.field`; fields without one cost nothing and keep their parent's origin. */
-const RULES: Record<string, FieldRule> = {
-  'Query.patchJobs': offsetPage('list'),
-  'Query.linkablePatchJobs': offsetPage('linkable'),
-  // The patch list primes the catalog loader: its patches are full.
-  'Query.patches': offsetPage('full'),
-  'Query.assets': (_slot, args) => ({ calls: 1, count: 1, origin: 'full', size: num(args['first'], 50) }),
-  'Query.assetsByAssetId': (_slot, args) => ({
-    calls: ceilDiv(len(args['assetIds']), QUALYS_LIMITS.assetIdsPerMapping),
-    count: 1,
-    origin: 'mapped',
-    size: len(args['assetIds']),
+/**
+ * Field rules by `Type.field`; fields without one cost nothing and keep their parent's origin.
+ * A `Map`: field and type names come from the caller's document.
+ */
+const RULES: ReadonlyMap<string, FieldRule> = new Map(
+  Object.entries<FieldRule>({
+    'Query.patchJobs': offsetPage('list'),
+    'Query.linkablePatchJobs': offsetPage('linkable'),
+    // The patch list primes the catalog loader: its patches are full.
+    'Query.patches': offsetPage('full'),
+    'Query.assets': (_slot, args) => ({ calls: 1, count: 1, origin: 'full', size: num(args['first'], 50) }),
+    'Query.assetsByAssetId': (_slot, args) => ({
+      calls: ceilDiv(len(args['assetIds']), QUALYS_LIMITS.assetIdsPerMapping),
+      count: 1,
+      origin: 'mapped',
+      size: len(args['assetIds']),
+    }),
+    'Query.asset': byIdOnPlatforms,
+    'Query.patch': byIdOnPlatforms,
+    'Query.patchJob': oneCall,
+    'Query.mitigationJob': oneCall,
+    'Query.jobResult': oneCall,
+    'PatchJob.runs': (slot, _args, listSize) => ({
+      calls: slot.count,
+      count: slot.count * listSize,
+      origin: 'full',
+    }),
+    'PatchJob.latestResult': perParent,
+    'PatchJob.result': perParent,
+    'JobRun.result': perParent,
+    'PatchJob.assets': refList('list'),
+    'PatchJob.exclusionAssets': refList('ref'),
+    'MitigationJob.assets': refList('list'),
+    'MitigationJob.exclusionAssets': refList('ref'),
+    'PatchJob.approvedPatches': refList('list'),
+    'PatchJob.disabledPatches': refList('ref'),
+    'PatchJob.linkedJob': refOne,
+    'JobResult.job': refOne,
+    'AssetJobResult.asset': (slot) => ({ calls: 0, count: slot.count, origin: 'result' }),
+    ...Object.fromEntries(PATCH_LISTS_OF_RESULT.map((f) => [`AssetJobResult.${f}`, refList('ref')])),
+    'AssetIdMapping.mapped': (slot) => ({ calls: 0, count: slot.count * (slot.size ?? 0), origin: 'mapped' }),
+    // GET /pm/v1/deploymentjobs per 100 asset UUIDs per platform; the jobs are list entries.
+    'Asset.patchJobs': (slot, _args, listSize) => ({
+      calls: 2 * ceilDiv(slot.count, ASSET_UUIDS_PER_JOB_QUERY),
+      count: slot.count * listSize,
+      origin: 'list',
+    }),
+    'Asset.installedPatches': refList('ref'),
+    'Asset.missingPatches': refList('ref'),
+    'Patch.supersedes': refList('ref'),
+    'Patch.supersededBy': refList('ref'),
+    'Patch.vulnerabilities': refList('ref'),
+    'MitigationJob.vulnerabilities': refList('ref'),
+    'MitigationAction.vulnerability': refOne,
+    // Mutations: the write itself; updates read the current job first (read-merge-write).
+    'Mutation.createPatchJob': oneCall,
+    'Mutation.createMitigationJob': oneCall,
+    'Mutation.updatePatchJob': (slot) => ({ calls: 2, count: slot.count, origin: 'full' }),
+    'Mutation.updateMitigationJob': (slot) => ({ calls: 2, count: slot.count, origin: 'full' }),
+    'Mutation.setPatchJobsStatus': oneCall,
+    'Mutation.setMitigationJobsStatus': oneCall,
+    'Mutation.deletePatchJobs': oneCall,
+    'CreatePatchJobPayload.job': payloadJob,
+    'CreateMitigationJobPayload.job': payloadJob,
+    'UpdatePatchJobPayload.job': payloadJob,
+    'UpdateMitigationJobPayload.job': payloadJob,
   }),
-  'Query.asset': byIdOnPlatforms,
-  'Query.patch': byIdOnPlatforms,
-  'Query.patchJob': oneCall,
-  'Query.mitigationJob': oneCall,
-  'Query.jobResult': oneCall,
-  'PatchJob.runs': (slot, _args, listSize) => ({
-    calls: slot.count,
-    count: slot.count * listSize,
-    origin: 'full',
-  }),
-  'PatchJob.latestResult': perParent,
-  'PatchJob.result': perParent,
-  'JobRun.result': perParent,
-  'PatchJob.assets': refList('list'),
-  'PatchJob.exclusionAssets': refList('ref'),
-  'MitigationJob.assets': refList('list'),
-  'MitigationJob.exclusionAssets': refList('ref'),
-  'PatchJob.approvedPatches': refList('list'),
-  'PatchJob.disabledPatches': refList('ref'),
-  'PatchJob.linkedJob': refOne,
-  'JobResult.job': refOne,
-  'AssetJobResult.asset': (slot) => ({ calls: 0, count: slot.count, origin: 'result' }),
-  ...Object.fromEntries(PATCH_LISTS_OF_RESULT.map((f) => [`AssetJobResult.${f}`, refList('ref')])),
-  'AssetIdMapping.mapped': (slot) => ({ calls: 0, count: slot.count * (slot.size ?? 0), origin: 'mapped' }),
-  // GET /pm/v1/deploymentjobs per 100 asset UUIDs per platform; the jobs are list entries.
-  'Asset.patchJobs': (slot, _args, listSize) => ({
-    calls: 2 * ceilDiv(slot.count, ASSET_UUIDS_PER_JOB_QUERY),
-    count: slot.count * listSize,
-    origin: 'list',
-  }),
-  'Asset.installedPatches': refList('ref'),
-  'Asset.missingPatches': refList('ref'),
-  'Patch.supersedes': refList('ref'),
-  'Patch.supersededBy': refList('ref'),
-  'Patch.vulnerabilities': refList('ref'),
-  'MitigationJob.vulnerabilities': refList('ref'),
-  'MitigationAction.vulnerability': refOne,
-  // Mutations: the write itself; updates read the current job first (read-merge-write).
-  'Mutation.createPatchJob': oneCall,
-  'Mutation.createMitigationJob': oneCall,
-  'Mutation.updatePatchJob': (slot) => ({ calls: 2, count: slot.count, origin: 'full' }),
-  'Mutation.updateMitigationJob': (slot) => ({ calls: 2, count: slot.count, origin: 'full' }),
-  'Mutation.setPatchJobsStatus': oneCall,
-  'Mutation.setMitigationJobsStatus': oneCall,
-  'Mutation.deletePatchJobs': oneCall,
-  'CreatePatchJobPayload.job': payloadJob,
-  'CreateMitigationJobPayload.job': payloadJob,
-  'UpdatePatchJobPayload.job': payloadJob,
-  'UpdateMitigationJobPayload.job': payloadJob,
-};
+);
 
 /** The estimate of one operation. */
 export interface UpstreamEstimate {
-  /** Estimated upstream calls (an upper bound for lists of at most {@link ASSUMED_LIST_SIZE}). */
+  /**
+   * Estimated upstream calls, lists whose size the query does not fix counted as
+   * {@link ASSUMED_LIST_SIZE} items: an upper bound for such lists (shown as
+   * `extensions.upstream.estimated`).
+   */
   calls: number;
+  /**
+   * The calls the operation makes at the least if its lists are as long as its arguments allow
+   * (`first`, id lists, representations), lists of unknown size counted as empty. Only an
+   * operation whose `minimum` is over the budget is refused before it runs; every other one runs
+   * under the run-time budget.
+   */
+  minimum: number;
 }
 
 interface Walk {
   schema: GraphQLSchema;
-  fragments: Record<string, FragmentDefinitionNode>;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   listSize: number;
 }
@@ -328,7 +347,7 @@ function collectFields(
       if (conditionMatches(w, sel.typeCondition?.name.value, type))
         collectFields(w, sel.selectionSet, type, into);
     } else {
-      const fragment = w.fragments[sel.name.value];
+      const fragment = w.fragments.get(sel.name.value);
       if (fragment && conditionMatches(w, fragment.typeCondition.name.value, type)) {
         collectFields(w, fragment.selectionSet, type, into);
       }
@@ -360,7 +379,7 @@ function estimateEntities(args: Record<string, unknown>): { calls: number; level
   let calls = 0;
   const level: Level = new Map();
   for (const [typename, { byAssetId, other }] of byType) {
-    const entity = ENTITIES[typename];
+    const entity = ENTITIES.get(typename);
     if (!entity) continue;
     // Asset by assetId: one mapping call per 1,000; the mapping answers id and assetId.
     calls += ceilDiv(byAssetId, QUALYS_LIMITS.assetIdsPerMapping) + entity.lookup(other);
@@ -370,9 +389,9 @@ function estimateEntities(args: Record<string, unknown>): { calls: number; level
 }
 
 function needsLookup(typeName: string, origin: Origin, fields: readonly FieldNode[]): boolean {
-  const entity = ENTITIES[typeName];
+  const entity = ENTITIES.get(typeName);
   if (!entity) return false;
-  const free = entity.free[origin] ?? ['id'];
+  const free = (Object.hasOwn(entity.free, origin) ? entity.free[origin] : undefined) ?? ['id'];
   if (free === '*') return false;
   return fields.some((f) => f.name.value !== '__typename' && !free.includes(f.name.value));
 }
@@ -383,7 +402,7 @@ function walkSet(w: Walk, set: SelectionSetNode, level: Level): number {
     const type = w.schema.getType(typeName);
     if (!isObjectType(type) || slot.count <= 0) continue;
     const fields = collectFields(w, set, type);
-    if (needsLookup(typeName, slot.origin, fields)) calls += ENTITIES[typeName]?.lookup(slot.count) ?? 0;
+    if (needsLookup(typeName, slot.origin, fields)) calls += ENTITIES.get(typeName)?.lookup(slot.count) ?? 0;
     for (const node of fields) calls += walkField(w, type, slot, node);
   }
   return calls;
@@ -391,7 +410,10 @@ function walkSet(w: Walk, set: SelectionSetNode, level: Level): number {
 
 function walkField(w: Walk, parent: GraphQLObjectType, slot: Slot, node: FieldNode): number {
   const name = node.name.value;
-  const field: GraphQLField<unknown, unknown> | undefined = parent.getFields()[name];
+  const fieldMap = parent.getFields();
+  const field: GraphQLField<unknown, unknown> | undefined = Object.hasOwn(fieldMap, name)
+    ? fieldMap[name]
+    : undefined;
   if (!field) return 0;
   const args = getArgumentValues(field, node, w.variables);
   if (parent.name === 'Query' && name === '_entities') {
@@ -399,7 +421,7 @@ function walkField(w: Walk, parent: GraphQLObjectType, slot: Slot, node: FieldNo
     return calls + (node.selectionSet ? walkSet(w, node.selectionSet, level) : 0);
   }
   const listSize = slot.size ?? w.listSize;
-  const rule = RULES[`${parent.name}.${name}`];
+  const rule = RULES.get(`${parent.name}.${name}`);
   const isList = isListType(getNullableType(field.type));
   const estimate: FieldEstimate = rule
     ? rule(slot, args, listSize)
@@ -412,11 +434,17 @@ function walkField(w: Walk, parent: GraphQLObjectType, slot: Slot, node: FieldNo
   return estimate.calls + walkSet(w, node.selectionSet, level);
 }
 
+/** The variables could not be coerced: execution reports it with graphql-js's own message. */
+export class VariableCoercionFailure {
+  constructor(readonly error: GraphQLError) {}
+}
+
 /**
  * Estimates the upstream calls of `operationName` in `document` (or its only operation) with
  * raw `variables` (coerced here, defaults applied). Subscriptions and unknown operations count 0.
  * Call it on a document that passed validation.
- * @throws GraphQLError (`BAD_USER_INPUT`) when the variables do not coerce.
+ * @returns the estimate, or a {@link VariableCoercionFailure} when the variables do not coerce.
+ * @throws only on a defect of the estimator itself (the plugin then refuses the operation).
  */
 export function estimateUpstreamCalls(
   schema: GraphQLSchema,
@@ -424,70 +452,74 @@ export function estimateUpstreamCalls(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   listSize: number = ASSUMED_LIST_SIZE,
-): UpstreamEstimate {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  let operation: OperationDefinitionNode | undefined;
-  for (const def of document.definitions) {
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-    else if (def.kind === Kind.OPERATION_DEFINITION) {
-      if (operationName ? def.name?.value === operationName : operation === undefined) operation = def;
-    }
-  }
-  if (!operation) return { calls: 0 };
+): UpstreamEstimate | VariableCoercionFailure {
+  const { operation, fragments } = operationAndFragments(document, operationName);
+  if (!operation) return { calls: 0, minimum: 0 };
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) throw coerced.errors[0];
+  if (coerced.errors) return new VariableCoercionFailure(coerced.errors[0] as GraphQLError);
   const root = schema.getRootType(operation.operation);
-  if (!root) return { calls: 0 };
-  const w: Walk = { schema, fragments, variables: coerced.coerced, listSize };
-  const level: Level = new Map([[root.name, { count: 1, origin: 'full' }]]);
-  const calls = walkSet(w, operation.selectionSet, level);
-  return { calls: Number.isFinite(calls) ? calls : Number.MAX_SAFE_INTEGER };
+  if (!root) return { calls: 0, minimum: 0 };
+  const walk = (size: number): number => {
+    const w: Walk = { schema, fragments, variables: coerced.coerced, listSize: size };
+    const level: Level = new Map([[root.name, { count: 1, origin: 'full' }]]);
+    const calls = walkSet(w, (operation as OperationDefinitionNode).selectionSet, level);
+    return Number.isFinite(calls) ? calls : Number.MAX_SAFE_INTEGER;
+  };
+  return { calls: walk(listSize), minimum: walk(0) };
 }
 
 /** Options of {@link useUpstreamBudget}. */
 export interface UpstreamBudgetOptions {
-  /** Largest accepted estimate (`QUERY_MAX_UPSTREAM_CALLS`). */
+  /** The budget: Qualys calls one operation may make (`QUERY_MAX_UPSTREAM_CALLS`). */
   maxCalls: number;
+  /** Where a defect of the estimator is reported (the operation is refused). Default: nowhere. */
+  onEstimatorError?: ((error: unknown) => void) | undefined;
+  /** The estimator. Default {@link estimateUpstreamCalls}; tests give a failing one. */
+  estimate?: typeof estimateUpstreamCalls | undefined;
 }
 
-/** The context field that carries the request's estimate to `extensions.upstream.estimated`. */
-export const UPSTREAM_ESTIMATE_FIELD = 'upstreamEstimate';
-
 /**
- * The Yoga plugin: estimates each operation before it executes, records the estimate on the
- * context (`upstreamEstimate`, shown as `extensions.upstream.estimated`), and refuses an
- * operation over `maxCalls` with one error, HTTP 400, `extensions.code`
- * `UPSTREAM_BUDGET_EXCEEDED`, `extensions.estimatedCalls` and `extensions.maxCalls`. Nothing
- * runs, so nothing is sent upstream.
+ * The Yoga plugin: the pre-check of the upstream-call budget. Before each operation executes it
+ * estimates the operation's calls, records the estimate on the context (`upstreamEstimate`,
+ * shown as `extensions.upstream.estimated`), and refuses only an operation certain to exceed
+ * `maxCalls` (its {@link UpstreamEstimate.minimum}) with one error, HTTP 400,
+ * `extensions.code` `UPSTREAM_BUDGET_EXCEEDED`, `extensions.estimatedCalls` and
+ * `extensions.maxCalls`: nothing runs, so nothing is sent upstream. Every other operation runs,
+ * and the Qualys session's `maxCalls` enforces the budget as the calls are made. An estimator
+ * defect refuses the operation too (`INTERNAL_SERVER_ERROR`), never waves it through.
  */
 export function useUpstreamBudget(options: UpstreamBudgetOptions): Plugin<{ upstreamEstimate?: number }> {
+  const refuse = (message: string, extensions: Record<string, unknown>) => ({
+    errors: [new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } })],
+  });
+  const estimator = options.estimate ?? estimateUpstreamCalls;
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      let estimate: UpstreamEstimate;
+      let estimate: UpstreamEstimate | VariableCoercionFailure;
       try {
-        estimate = estimateUpstreamCalls(args.schema, args.document, args.operationName, args.variableValues);
-      } catch {
-        // Variables that do not coerce: execution reports them with graphql-js's own message.
+        estimate = estimator(args.schema, args.document, args.operationName, args.variableValues);
+      } catch (error) {
+        options.onEstimatorError?.(error);
+        setResultAndStopExecution(
+          refuse(
+            'The gateway could not check this operation against its upstream-call budget, so it was not run.',
+            { code: 'INTERNAL_SERVER_ERROR' },
+          ),
+        );
         return;
       }
+      // Variables that do not coerce: execution reports them with graphql-js's own message.
+      if (estimate instanceof VariableCoercionFailure) return;
       args.contextValue.upstreamEstimate = estimate.calls;
-      if (estimate.calls <= options.maxCalls) return;
-      setResultAndStopExecution({
-        errors: [
-          new GraphQLError(
-            `This operation could make about ${estimate.calls} Qualys calls; the limit is ${options.maxCalls}. ` +
-              'Ask for fewer items (first, ids) or fewer nested lists, or split it into several operations.',
-            {
-              extensions: {
-                code: 'UPSTREAM_BUDGET_EXCEEDED',
-                estimatedCalls: estimate.calls,
-                maxCalls: options.maxCalls,
-                http: { status: 400 },
-              },
-            },
-          ),
-        ],
-      });
+      if (estimate.minimum <= options.maxCalls) return;
+      setResultAndStopExecution(
+        refuse(
+          `This operation would make at least ${estimate.minimum} Qualys calls for the sizes its arguments ask ` +
+            `for; the limit is ${options.maxCalls}. Ask for fewer items (first, ids) or fewer nested lists, ` +
+            'or split it into several operations.',
+          { code: 'UPSTREAM_BUDGET_EXCEEDED', estimatedCalls: estimate.minimum, maxCalls: options.maxCalls },
+        ),
+      );
     },
   };
 }

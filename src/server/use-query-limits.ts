@@ -13,9 +13,18 @@ export interface QueryLimits {
   maxDepth: number;
   /** Aliases per operation (`QUERY_MAX_ALIASES`). */
   maxAliases: number;
-  /** graphql-armor cost (objects 2, scalars 1, times depth factor 1.5) (`QUERY_MAX_COST`). */
+  /**
+   * graphql-armor cost (objects 2, scalars 1, times depth factor 1.5 per level, times a literal
+   * `first`) (`QUERY_MAX_COST`). A static guard against absurd documents only: the Qualys work of
+   * an operation is bounded as it runs by the upstream-call budget, so the default (100,000) lets
+   * through every query a person writes (`patchJobs(first: 1000)` with twenty fields is ~50,000).
+   */
   maxCost: number;
-  /** Lexical tokens of the document (`QUERY_MAX_TOKENS`). */
+  /**
+   * Lexical tokens of the document (`QUERY_MAX_TOKENS`): stops parser abuse, not big honest
+   * documents (2,500 ids written inline, every field of a job three levels deep). Parsing 20,000
+   * tokens takes a few ms.
+   */
   maxTokens: number;
   /** Directives per operation (`QUERY_MAX_DIRECTIVES`). */
   maxDirectives: number;
@@ -30,8 +39,8 @@ export interface QueryLimits {
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDepth: 12,
   maxAliases: 15,
-  maxCost: 5000,
-  maxTokens: 2000,
+  maxCost: 100_000,
+  maxTokens: 20_000,
   maxDirectives: 20,
   maxUpstreamCalls: DEFAULT_MAX_UPSTREAM_CALLS,
 };

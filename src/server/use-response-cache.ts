@@ -20,10 +20,12 @@
  *   {@link createRedisResponseCacheStore} (shared by replicas). Store failures are reported to
  *   `onStoreError` and answered as a miss; they never fail a request.
  */
+import { createHash } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import {
   type Cache,
   createInMemoryCache,
+  hashSHA256,
   useResponseCache as useYogaResponseCache,
 } from '@graphql-yoga/plugin-response-cache';
 import { type ExecutionResult, type GraphQLSchema, getArgumentValues, getOperationAST, Kind } from 'graphql';
@@ -88,6 +90,11 @@ export interface ResponseCacheOptions {
   onCacheResult?: ((hit: boolean) => void) | undefined;
   /** Called when the store fails (`get` answered as a miss; `set`/`invalidate` skipped). */
   onStoreError?: ((error: unknown, operation: 'get' | 'set' | 'invalidate') => void) | undefined;
+  /**
+   * Forwarded-token mode: how long Qualys' acceptance of a token lets the cache answer it, in ms
+   * (`RESPONSE_CACHE_TOKEN_CHECK_MS`; see `token-validity.ts`). Default 60,000.
+   */
+  tokenCheckWindowMs?: number | undefined;
 }
 
 /** {@link ResponseCacheOptions} plus the request's caller identity, given by the gateway. */
@@ -97,6 +104,11 @@ export interface ResponseCachePluginOptions extends ResponseCacheOptions {
    * `undefined` when the request must not be cached.
    */
   identify: (request: Request, serverContext: object) => string | undefined;
+  /**
+   * Whether a cached result may be served to `identity` now (checked on every read, the 304 of
+   * an `If-None-Match` included); a `false` is a miss. Default: always.
+   */
+  canRead?: ((identity: string) => boolean) | undefined;
 }
 
 /**
@@ -125,6 +137,7 @@ export function createRedisResponseCacheStore(redis: Redis): ResponseCacheStore 
 function guardStore(
   store: ResponseCacheStore,
   onStoreError: ResponseCacheOptions['onStoreError'],
+  mayRead: (key: string) => boolean,
 ): ResponseCacheStore {
   const pending = new Set<Promise<unknown>>();
   const track = (operation: 'set' | 'invalidate', run: () => unknown): Promise<void> => {
@@ -140,6 +153,7 @@ function guardStore(
   };
   return {
     async get(key) {
+      if (!mayRead(key)) return null;
       if (pending.size > 0) await Promise.all(pending);
       try {
         return (await store.get(key)) ?? null;
@@ -192,15 +206,61 @@ function changedEntities(args: {
   return entities;
 }
 
+/**
+ * The public tag of a caller identity that prefixes its cache keys (and so its ETags): 16 hex
+ * characters of SHA-256 of the identity. An `If-None-Match` is honoured only when it carries the
+ * requester's own tag, so one caller cannot learn from a 304 whether another ran a query.
+ */
+export function identityTag(identity: string): string {
+  return createHash('sha256').update(`response-cache:${identity}`).digest('hex').slice(0, 16);
+}
+
 /** The plugin (see the module comment). */
 export function useResponseCache(options: ResponseCachePluginOptions): Plugin {
-  const store = guardStore(options.store, options.onStoreError);
-  const { identify, onCacheResult } = options;
+  const { identify, onCacheResult, canRead } = options;
+  // The identity behind each tag seen lately (keys carry the tag, reads are checked by identity).
+  const identities = new Map<string, string>();
+  const remember = (identity: string): string => {
+    const tag = identityTag(identity);
+    identities.delete(tag);
+    identities.set(tag, identity);
+    if (identities.size > 10_000) {
+      const oldest = identities.keys().next().value;
+      if (oldest !== undefined) identities.delete(oldest);
+    }
+    return tag;
+  };
+  const mayRead = (key: string): boolean => {
+    if (canRead === undefined) return true;
+    const identity = identities.get(key.slice(0, key.indexOf('.')));
+    return identity !== undefined && canRead(identity);
+  };
+  const store = guardStore(options.store, options.onStoreError, mayRead);
   return {
+    // Runs before the response cache's own `onRequest` (added right after this plugin): an ETag
+    // issued to another identity, or not issued at all, is dropped before it can be matched.
+    onRequest({ request, serverContext }) {
+      const etag = request.headers.get('if-none-match');
+      if (etag === null) return;
+      const identity = identify(request, serverContext);
+      if (identity === undefined || !etag.startsWith(`${remember(identity)}.`)) {
+        request.headers.delete('if-none-match');
+      }
+    },
     onPluginInit({ addPlugin }) {
       addPlugin(
         useYogaResponseCache<object>({
           cache: store,
+          // Keys (and ETags) start with the identity's tag; the rest is the plugin's own key.
+          buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId }) =>
+            `${remember(sessionId ?? '')}.${await hashSHA256(
+              [
+                documentString,
+                operationName ?? '',
+                JSON.stringify(variableValues || {}),
+                sessionId ?? '',
+              ].join('|'),
+            )}`,
           session: (request, context) => identify(request, context) ?? null,
           enabled: (request, context) => identify(request, context) !== undefined,
           ttl: options.defaultTtlMs ?? DEFAULT_RESPONSE_CACHE_TTL_MS,
