@@ -28,8 +28,8 @@ export {
   MAX_CO_AUTHORS,
   MAX_DOWNLOAD_RANDOMIZE_HOURS,
 } from './store/job-body-rules.js';
-export { MAKECACHE_SCRIPT } from './store/job-mutation-wire.js';
 export { JOB_RESULT_STATUSES } from './store/job-results.js';
+export { MAKECACHE_SCRIPT } from './store/job-wire-normalise.js';
 export {
   JOB_NOT_FOUND_ERROR,
   type JobBulkResult,

@@ -28,6 +28,68 @@ const STATUSES: readonly (readonly [string, number])[] = [
   ['Assets Responded', 50],
 ];
 
+/** What one "Apply Mitigation" action says: its ids, its QID and the QID's mitigation. */
+export interface MitigationActionInputs {
+  readonly actionId: string;
+  /** `params.timeout`. */
+  readonly timeout: number;
+  readonly qid: number;
+  /** `params.qidTitle`, `null` when the QID is unknown. */
+  readonly qidTitle: string | null;
+  /** `params.qds` (and the detection score bounds), `null` when unknown. */
+  readonly qds: number | null;
+  /** The QID's mitigation, `null` for a QID without one (`mitigationList: []`). */
+  readonly mitigation: {
+    readonly mitigationId: string;
+    readonly mitigationType: string;
+    readonly carScriptId: number;
+  } | null;
+}
+
+/**
+ * An "Apply Mitigation" pre-deploy action of an MTG job in the seed 003 shape: `params.qid` an int,
+ * `mitigationList` with the seed's `cves: ["<qid>"]` quirk. Generated jobs and the jobs created or
+ * updated through the API (`store/job-mutation-wire.ts`) both build their actions with it.
+ *
+ * @param inputs - the action's ids, QID and mitigation.
+ */
+export function mitigationActionWire(inputs: MitigationActionInputs): JsonObject {
+  const { qds, mitigation } = inputs;
+  return {
+    actionId: inputs.actionId,
+    action: 'Apply Mitigation',
+    actionType: 'predeploy',
+    params: {
+      timeout: inputs.timeout,
+      mitigationCategory: 'Script-based Virtual Patch',
+      qid: inputs.qid,
+      qidDetectionId: 0,
+      qidTitle: inputs.qidTitle,
+      hostVulnId: 0,
+      qds,
+      detectionScoreMin: qds,
+      detectionScoreMax: qds,
+    },
+    mitigationList:
+      mitigation === null
+        ? []
+        : [
+            {
+              cves: [String(inputs.qid)],
+              mitigationId: mitigation.mitigationId,
+              mitigationType: mitigation.mitigationType,
+              mitigationSource: null,
+              carScriptId: mitigation.carScriptId,
+              customCdnUrl: '',
+              signatureHashCode: '',
+              impactFactor: 0,
+              implication: 1,
+            },
+          ],
+    actionLinkedToJob: false,
+  };
+}
+
 /**
  * Generates `count` mitigation jobs.
  *
@@ -64,36 +126,20 @@ export function generateMitigationJobs(
     const ran = status !== 'Disabled';
     const qids = mitigations.map((entry) => entry.qid);
     const id = prng.uuid(4);
-    const preDeployActions = mitigations.map((entry) => ({
-      actionId: prng.uuid(4),
-      action: 'Apply Mitigation',
-      actionType: 'predeploy',
-      params: {
+    const preDeployActions = mitigations.map((entry) =>
+      mitigationActionWire({
+        actionId: prng.uuid(4),
         timeout: 180,
-        mitigationCategory: 'Script-based Virtual Patch',
         qid: entry.qid,
-        qidDetectionId: 0,
         qidTitle: entry.title,
-        hostVulnId: 0,
         qds: entry.qds,
-        detectionScoreMin: entry.qds,
-        detectionScoreMax: entry.qds,
-      },
-      mitigationList: [
-        {
-          cves: [String(entry.qid)],
+        mitigation: {
           mitigationId: prng.uuid(4),
           mitigationType: entry.mitigationType,
-          mitigationSource: null,
           carScriptId: prng.int(100_000_000, 999_999_999),
-          customCdnUrl: '',
-          signatureHashCode: '',
-          impactFactor: 0,
-          implication: 1,
         },
-      ],
-      actionLinkedToJob: false,
-    }));
+      }),
+    );
     const detection = [
       tagIds.length > 0 ? `(tags.uuid: [${tagIds.join(', ')}])` : null,
       assetIds.length > 0 ? `(agentId: [${assetIds.join(', ')}])` : null,

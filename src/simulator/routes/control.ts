@@ -130,14 +130,7 @@ export function handleControl(method: string, path: string, rawBody: string, dep
       deps.log.reset();
       return { status: 204 };
     }
-    throw new SimulatorHttpError(
-      405,
-      SimulatorErrorCode.METHOD_NOT_ALLOWED,
-      `Method ${method} not allowed on ${path}`,
-      {
-        Allow: 'GET, DELETE',
-      },
-    );
+    throw methodNotAllowed(method, path, 'GET, DELETE');
   }
   if (name === 'faults') {
     if (method === 'POST') {
@@ -148,14 +141,7 @@ export function handleControl(method: string, path: string, rawBody: string, dep
       deps.faults.clear();
       return { status: 204 };
     }
-    throw new SimulatorHttpError(
-      405,
-      SimulatorErrorCode.METHOD_NOT_ALLOWED,
-      `Method ${method} not allowed on ${path}`,
-      {
-        Allow: 'POST, DELETE',
-      },
-    );
+    throw methodNotAllowed(method, path, 'POST, DELETE');
   }
   if (name === 'config') {
     if (method === 'GET') {

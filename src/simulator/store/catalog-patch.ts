@@ -10,17 +10,10 @@
  */
 import type { JsonObject, JsonValue } from '../json.js';
 import { hashString } from '../prng.js';
-
-function stringList(value: JsonValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
+import { str, strings } from './json-readers.js';
 
 function numberOrNull(value: JsonValue | undefined): number | null {
   return typeof value === 'number' ? value : null;
-}
-
-function stringOrNull(value: JsonValue | undefined): string | null {
-  return typeof value === 'string' ? value : null;
 }
 
 /**
@@ -32,21 +25,21 @@ function stringOrNull(value: JsonValue | undefined): string | null {
  */
 export function toCatalogPatch(patch: JsonObject, platform: string): JsonObject {
   const id = String(patch['id']);
-  const title = stringOrNull(patch['title']);
+  const title = str(patch['title']);
   const modified = numberOrNull(patch['modifiedDate']);
-  const architecture = stringList(patch['architecture']);
+  const architecture = strings(patch['architecture']);
   const isLinux = platform === 'Linux';
-  const product = stringList(patch['product']);
-  const kb = stringOrNull(patch['kb']);
-  const advisory = stringOrNull(patch['advisory']);
+  const product = strings(patch['product']);
+  const kb = str(patch['kb']);
+  const advisory = str(patch['advisory']);
   const packageName = title?.split(': ')[1]?.split(' ')[0] ?? 'package';
   return {
     patchId: String(1_000_000 + (hashString(id) % 9_000_000)),
     id,
     title,
-    type: stringOrNull(patch['type']),
-    appFamily: stringList(patch['appFamily']),
-    vendor: stringOrNull(patch['vendor']),
+    type: str(patch['type']),
+    appFamily: strings(patch['appFamily']),
+    vendor: str(patch['vendor']),
     product,
     platform,
     kb,
@@ -55,21 +48,21 @@ export function toCatalogPatch(patch: JsonObject, platform: string): JsonObject 
     isRollback: patch['isRollback'] === true,
     servicePack: null,
     advisory,
-    vendorlink: stringOrNull(patch['vendorlink']),
-    advisoryLink: isLinux ? stringOrNull(patch['vendorlink']) : null,
+    vendorlink: str(patch['vendorlink']),
+    advisoryLink: isLinux ? str(patch['vendorlink']) : null,
     osIdentifier: isLinux ? 'LINUX' : 'WINDOWS',
     deleted: false,
     rebootRequired: patch['rebootRequired'] === true,
-    vendorSeverity: stringOrNull(patch['vendorSeverity']),
-    description: title === null ? null : `${title} (${stringOrNull(patch['category']) ?? 'Patch'})`,
-    qid: stringList(patch['qid']).map(Number).filter(Number.isInteger),
+    vendorSeverity: str(patch['vendorSeverity']),
+    description: title === null ? null : `${title} (${str(patch['category']) ?? 'Patch'})`,
+    qid: strings(patch['qid']).map(Number).filter(Number.isInteger),
     enabled: true,
-    downloadMethod: stringOrNull(patch['downloadMethod']),
+    downloadMethod: str(patch['downloadMethod']),
     supportedOs: product,
-    supersedes: stringList(patch['supersedes']),
-    supersededBy: stringList(patch['supersededBy']),
+    supersedes: strings(patch['supersedes']),
+    supersededBy: strings(patch['supersededBy']),
     notification: null,
-    cve: stringList(patch['cve']),
+    cve: strings(patch['cve']),
     architecture,
     packageDetails: isLinux ? architecture.map((arch) => ({ packageName, architecture: arch })) : [],
     patchFeedProviderId: isLinux ? 2 : 1,
@@ -77,8 +70,8 @@ export function toCatalogPatch(patch: JsonObject, platform: string): JsonObject 
     vendorPatchId: kb ?? advisory ?? id,
     modifiedDate: modified,
     publishedDate: numberOrNull(patch['publishedDate']),
-    category: stringOrNull(patch['category']),
+    category: str(patch['category']),
     isEsuPatch: false,
-    bulletin: stringOrNull(patch['bulletin']),
+    bulletin: str(patch['bulletin']),
   };
 }

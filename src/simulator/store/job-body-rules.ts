@@ -31,6 +31,7 @@ import type { JobStatus, ScheduleType } from '../fleet/patch-job-wire.js';
 import type { Platform } from '../fleet/types.js';
 import { isValidTimeZone, parseWallClock } from '../fleet/wall-clock.js';
 import { isJsonObject, type JsonObject } from '../json.js';
+import { isAbsent, num } from './json-readers.js';
 
 /** Most co-authors a job may have on the v2 create/update endpoints (seed 003). */
 export const MAX_CO_AUTHORS = 200;
@@ -95,8 +96,6 @@ function invalid(field: string, problem: string): SimulatorHttpError {
   );
 }
 
-const isAbsent = (value: unknown): boolean => value === undefined || value === null;
-
 function requiredEnum<T extends string>(body: JsonObject, field: string, allowed: readonly T[]): T {
   const value = body[field];
   if (isAbsent(value) || (typeof value === 'string' && value.trim() === '')) {
@@ -124,17 +123,6 @@ function optionalObject(body: JsonObject, field: string): JsonObject | null {
     throw invalid(field, 'expected an object');
   }
   return value;
-}
-
-/** A number, or a string of digits (Qualys samples send both, e.g. `downloadRandomizeTime`). */
-function numberOf(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return value;
-  }
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
-    return Number(value);
-  }
-  return null;
 }
 
 function checkName(body: JsonObject): string {
@@ -222,7 +210,7 @@ function checkReattempt(body: JsonObject): void {
     ['exponentialBackoffInterval', 1, 15],
   ] as const;
   for (const [field, min, max] of ranges) {
-    const value = numberOf(settings[field]);
+    const value = num(settings[field]);
     if (value === null || !Number.isInteger(value) || value < min || value > max) {
       throw invalid(
         `reattemptFailedPatches.${field}`,
@@ -238,7 +226,7 @@ function checkDownloadRandomize(body: JsonObject): void {
   if (isAbsent(raw)) {
     return;
   }
-  const value = numberOf(raw);
+  const value = num(raw);
   const hours = body['downloadRandomizeTimeUnit'] === 'HOURS';
   const max = hours ? MAX_DOWNLOAD_RANDOMIZE_HOURS : MAX_DOWNLOAD_RANDOMIZE_HOURS * 60;
   if (value === null || value < 0 || value > max) {
@@ -329,7 +317,7 @@ export function checkMitigationJobBody(
   }
   const qids: number[] = [];
   for (const raw of rawQids) {
-    const qid = numberOf(raw);
+    const qid = num(raw);
     if (qid === null || !Number.isSafeInteger(qid) || qid <= 0) {
       throw invalid('qids', `${JSON.stringify(raw)} is not a QID (a positive integer)`);
     }

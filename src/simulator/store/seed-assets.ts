@@ -11,8 +11,9 @@
  */
 import { generateAssets } from '../fleet/generate-assets.js';
 import type { Platform, SimAsset, SimInterface } from '../fleet/types.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { isJsonObject, type JsonObject } from '../json.js';
 import type { Prng } from '../prng.js';
+import { strings } from './json-readers.js';
 import type { SeedIndex } from './seed-index.js';
 
 /** First numeric asset id given to seed assets the samples give no id for. */
@@ -22,10 +23,6 @@ interface SeedAssetRef {
   assetId: number | null;
   platform: Platform | null;
   sample: JsonObject | null;
-}
-
-function stringIds(value: JsonValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function interfacesOf(sample: JsonObject | null): SimInterface[] | null {
@@ -77,13 +74,13 @@ export function buildSeedAssets(prng: Prng, index: SeedIndex): SimAsset[] {
     }
   }
   for (const [id, job] of index.pmJobs) {
-    for (const uuid of stringIds(job['assetIds'])) {
+    for (const uuid of strings(job['assetIds'])) {
       refer(uuid, { platform: index.pmJobPlatforms.get(id) ?? null });
     }
   }
   for (const job of index.mtgJobs.values()) {
     const platform = job['platform'] === 'Linux' ? 'Linux' : 'Windows';
-    for (const uuid of stringIds(job['assetIds'])) {
+    for (const uuid of strings(job['assetIds'])) {
       refer(uuid, { platform });
     }
   }
