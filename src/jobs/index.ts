@@ -3,6 +3,8 @@
  * bodies. Pure: no GraphQL, no HTTP; the mutations in `src/schema/` call it before any upstream
  * call.
  */
+
+export { WEEKDAYS } from '../qualys/vocabulary.js';
 export * from './merge.js';
 export * from './mitigation-job-wire.js';
 export * from './patch-job-wire.js';

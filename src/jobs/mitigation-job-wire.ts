@@ -9,15 +9,17 @@
  */
 import type { QualysWireObject } from '../qualys/api.js';
 import { QualysDeploymentJobSchema } from '../qualys/schemas/index.js';
+import {
+  CONFIG_STATUS_WIRE,
+  configStatusFromWire,
+  PLATFORM_WIRE,
+  platformFromWire,
+} from '../qualys/vocabulary.js';
 import type { MitigationJobSpec } from './spec.js';
 import {
-  configStatusFromWire,
   jsonEqual,
   notificationFromJob,
   notificationToWire,
-  PLATFORM_WIRE,
-  platformFromWire,
-  STATUS_WIRE,
   scheduleTimeFromJob,
   scheduleTimeToWire,
   targetsFromJob,
@@ -46,7 +48,7 @@ export function buildMitigationJobWireBody(spec: MitigationJobSpec): QualysWireO
     scheduleType: time['scheduleType'],
     schemaVersion: '1.0',
     startDateTime: time['startDateTime'],
-    status: STATUS_WIRE[spec.status],
+    status: CONFIG_STATUS_WIRE[spec.status],
     timezone: time['timezone'],
     timezoneType: time['timezoneType'],
     type: 'Install',

@@ -11,27 +11,31 @@
 import type { QualysWireObject } from '../qualys/api.js';
 import { type QualysDeploymentJob, QualysDeploymentJobSchema } from '../qualys/schemas/index.js';
 import {
-  type DefermentSpec,
-  type JobScheduleSpec,
-  type PatchJobSpec,
-  type RebootSettingsSpec,
-  type UserMessageSpec,
+  CONFIG_STATUS_WIRE,
+  configStatusFromWire,
+  PLATFORM_WIRE,
+  platformFromWire,
+  timeUnitFromWire,
   WEEKDAYS,
-  type WeekdayValue,
+  weekdayFromNumber,
+  weekdaysFromBitmap,
+  weekdaysToBitmap,
+} from '../qualys/vocabulary.js';
+import type {
+  DefermentSpec,
+  JobScheduleSpec,
+  PatchJobSpec,
+  RebootSettingsSpec,
+  UserMessageSpec,
 } from './spec.js';
 import {
-  configStatusFromWire,
   isPlainObject,
   notificationFromJob,
   notificationToWire,
-  PLATFORM_WIRE,
-  platformFromWire,
-  STATUS_WIRE,
   scheduleTimeFromJob,
   scheduleTimeToWire,
   targetsFromJob,
   targetsToWire,
-  timeUnitFromWire,
   writeChanges,
 } from './wire-common.js';
 
@@ -101,11 +105,6 @@ function postDeploymentToWire(spec: PatchJobSpec): QualysWireObject {
   };
 }
 
-/** The 7-position Sunday-first bitmap `"0,1,0,0,0,0,0"` of a weekly schedule. */
-export function weekDaysToBitmap(days: readonly WeekdayValue[]): string {
-  return WEEKDAYS.map((day) => (days.includes(day) ? '1' : '0')).join(',');
-}
-
 /** The schedule fields of a patch job body (QUALYS-API.md §7.1). Monthly fields are strings. */
 function scheduleToWire(s: JobScheduleSpec): QualysWireObject {
   const monthly = s.type === 'MONTHLY';
@@ -121,7 +120,7 @@ function scheduleToWire(s: JobScheduleSpec): QualysWireObject {
     recurringDayOfMonth: nthWeekday ? String(s.weekOfMonth) : null,
     recurringWeekDayOfMonth:
       nthWeekday && s.weekDayOfMonth !== null ? String(WEEKDAYS.indexOf(s.weekDayOfMonth)) : null,
-    recurringWeekDays: s.type === 'WEEKLY' ? weekDaysToBitmap(s.weekDays) : '',
+    recurringWeekDays: s.type === 'WEEKLY' ? weekdaysToBitmap(s.weekDays) : '',
     ...scheduleTimeToWire(s),
   };
 }
@@ -164,7 +163,7 @@ export function buildPatchJobWireBody(spec: PatchJobSpec): QualysWireObject {
     },
     ...scheduleToWire(spec.schedule),
     schemaVersion: '1.0',
-    status: STATUS_WIRE[spec.status],
+    status: CONFIG_STATUS_WIRE[spec.status],
     opportunisticDownloads: spec.opportunisticDownloads,
     minimizeWindow: spec.minimizeWindow,
     enableReattemptFailedPatches: spec.reattemptFailedPatches !== null,
@@ -211,7 +210,7 @@ function defermentFromJob(
   d: { count: number | null; interval: number | null; intervalUnit: string | null } | null | undefined,
 ): DefermentSpec | null {
   if (!d || d.count === null || d.interval === null) return null;
-  return { count: d.count, interval: d.interval, intervalUnit: timeUnitFromWire(d.intervalUnit, 'HOURS') };
+  return { count: d.count, interval: d.interval, intervalUnit: timeUnitFromWire(d.intervalUnit) ?? 'HOURS' };
 }
 
 function rebootFromJob(j: QualysDeploymentJob): RebootSettingsSpec | null {
@@ -226,7 +225,7 @@ function rebootFromJob(j: QualysDeploymentJob): RebootSettingsSpec | null {
     countdown:
       countdown?.interval === null || countdown?.interval === undefined
         ? null
-        : { value: countdown.interval, unit: timeUnitFromWire(countdown.intervalUnit, 'MINUTES') },
+        : { value: countdown.interval, unit: timeUnitFromWire(countdown.intervalUnit) ?? 'MINUTES' },
     countdownMessage: countdown
       ? { message: countdown.userMessage ?? '', description: countdown.description ?? '' }
       : null,
@@ -246,16 +245,14 @@ function scheduleFromJob(j: QualysDeploymentJob): JobScheduleSpec {
     patchTuesdayOffsetDays: null,
   };
   if (time.type === 'WEEKLY') {
-    schedule.weekDays = (j.recurringWeekDays ?? '')
-      .split(',')
-      .flatMap((bit, i) => (bit.trim() === '1' && WEEKDAYS[i] !== undefined ? [WEEKDAYS[i]] : []));
+    schedule.weekDays = weekdaysFromBitmap(j.recurringWeekDays);
   }
   if (time.type === 'MONTHLY') {
     if (j.monthlyRecurringType === 1 && j.patchTuesdayPlusXDays !== null) {
       schedule.patchTuesdayOffsetDays = j.patchTuesdayPlusXDays;
     } else if (j.recurringDayOfMonth !== null && j.recurringWeekDayOfMonth !== null) {
       schedule.weekOfMonth = j.recurringDayOfMonth;
-      schedule.weekDayOfMonth = WEEKDAYS[j.recurringWeekDayOfMonth] ?? null;
+      schedule.weekDayOfMonth = weekdayFromNumber(j.recurringWeekDayOfMonth);
     } else if (j.recurringLastDayOfMonth === true) {
       schedule.lastDayOfMonth = true;
     } else {
@@ -311,11 +308,11 @@ export function specFromPatchJobWire(wire: QualysWireObject): PatchJobSpec {
         : null,
     downloadRandomization:
       j.downloadRandomizeTime !== null && j.downloadRandomizeTime > 0
-        ? { value: j.downloadRandomizeTime, unit: timeUnitFromWire(j.downloadRandomizeTimeUnit, 'MINUTES') }
+        ? { value: j.downloadRandomizeTime, unit: timeUnitFromWire(j.downloadRandomizeTimeUnit) ?? 'MINUTES' }
         : null,
     timeout:
       j.timeout !== null && j.timeout > 0
-        ? { value: j.timeout, unit: timeUnitFromWire(j.timeoutUnit, 'HOURS') }
+        ? { value: j.timeout, unit: timeUnitFromWire(j.timeoutUnit) ?? 'HOURS' }
         : null,
     opportunisticDownloads: j.opportunisticDownloads ?? false,
     minimizeWindow: j.minimizeWindow ?? false,

@@ -47,8 +47,9 @@ export interface JobSpecIssue {
   readonly rule: string;
 }
 
-/** Which mutation inputs a rule applies to. */
-export type JobKind = 'PATCH' | 'MITIGATION';
+import type { JobKind } from '../qualys/vocabulary.js';
+
+export type { JobKind };
 
 /** Reports one violation of the running rule at `path`. */
 export type ReportIssue = (path: readonly string[], message: string) => void;

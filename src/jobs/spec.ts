@@ -17,6 +17,16 @@
  * The schemas check shape only; the business rules are in `./rules.ts`.
  */
 import { z } from 'zod';
+import {
+  CONFIG_STATUSES,
+  JOB_TYPES,
+  PLATFORMS,
+  SCHEDULE_TYPES,
+  TAG_MATCHES,
+  TIME_UNITS,
+  TIMEZONE_TYPES,
+  WEEKDAYS,
+} from '../qualys/vocabulary.js';
 
 /** A value that may be absent or null; absent and null become `def`. */
 function withDefault<T extends z.ZodType>(schema: T, def: () => z.output<T>) {
@@ -32,38 +42,28 @@ function orNull<T extends z.ZodType>(schema: T) {
 const idList = withDefault(z.array(z.string()), () => []);
 
 /** `Platform` values. MAC exists in the read graph; PM and MTG jobs are Windows or Linux only. */
-export const JobPlatformSchema = z.enum(['WINDOWS', 'LINUX', 'MAC']);
+export const JobPlatformSchema = z.enum(PLATFORMS);
 /** A job platform. */
 export type JobPlatform = z.output<typeof JobPlatformSchema>;
 
 /** `JobType` values: Qualys `Install` / `Rollback`. */
-export const PatchJobTypeSchema = z.enum(['INSTALL', 'ROLLBACK']);
+export const PatchJobTypeSchema = z.enum(JOB_TYPES);
 /** `JobConfigStatus` values: Qualys `Enabled` / `Disabled`. */
-export const JobConfigStatusSchema = z.enum(['ENABLED', 'DISABLED']);
+export const JobConfigStatusSchema = z.enum(CONFIG_STATUSES);
 /** A job's configuration status. */
 export type JobConfigStatusValue = z.output<typeof JobConfigStatusSchema>;
 /** `ScheduleType` values. */
-export const ScheduleTypeSchema = z.enum(['ON_DEMAND', 'ONCE', 'DAILY', 'WEEKLY', 'MONTHLY']);
+export const ScheduleTypeSchema = z.enum(SCHEDULE_TYPES);
 /** A schedule type. */
 export type ScheduleTypeValue = z.output<typeof ScheduleTypeSchema>;
 /** `TimezoneType` values. */
-export const TimezoneTypeSchema = z.enum(['SPECIFIC_TZ', 'AGENT_TZ']);
+export const TimezoneTypeSchema = z.enum(TIMEZONE_TYPES);
 /** `TagMatch` values: Qualys `Any` / `All`. */
-export const TagMatchSchema = z.enum(['ANY', 'ALL']);
+export const TagMatchSchema = z.enum(TAG_MATCHES);
 /** `TimeUnit` values. */
-export const TimeUnitSchema = z.enum(['MINUTES', 'HOURS']);
+export const TimeUnitSchema = z.enum(TIME_UNITS);
 /** A time unit. */
 export type TimeUnitValue = z.output<typeof TimeUnitSchema>;
-/** `Weekday` values, Sunday first (Qualys numbers them 0-6 from Sunday). */
-export const WEEKDAYS = [
-  'SUNDAY',
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-] as const;
 /** `Weekday`. */
 export const WeekdaySchema = z.enum(WEEKDAYS);
 /** A day of the week. */

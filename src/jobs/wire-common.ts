@@ -1,84 +1,26 @@
 /**
- * Pieces shared by the patch and mitigation wire mappers: enum spellings on the wire, the
- * notification block, the schedule's time fields, and the "change only what changed" merge of a
+ * Pieces shared by the patch and mitigation wire mappers (enum spellings are the wire
+ * vocabulary's, `src/qualys/vocabulary.ts`): the targets and notification blocks, the schedule's time fields, and the "change only what changed" merge of a
  * new body into the job Qualys sent.
  */
 import type { QualysWireObject } from '../qualys/api.js';
 import type { QualysDeploymentJob } from '../qualys/schemas/index.js';
-import type {
-  JobConfigStatusValue,
-  JobPlatform,
-  JobTargetsSpec,
-  NotificationSpec,
-  ScheduleTypeValue,
-  TimeUnitValue,
-} from './spec.js';
+import {
+  SCHEDULE_TYPE_WIRE,
+  scheduleTypeFromWire,
+  TAG_MATCH_WIRE,
+  tagMatchFromWire,
+} from '../qualys/vocabulary.js';
+import type { JobTargetsSpec, NotificationSpec, ScheduleTypeValue } from './spec.js';
 import { fromQualysWallClock, toQualysWallClock } from './wall-clock.js';
-
-/** Wire spellings of the platforms (case-sensitive, QUALYS-API.md §1). */
-export const PLATFORM_WIRE: Readonly<Record<JobPlatform, string>> = {
-  WINDOWS: 'Windows',
-  LINUX: 'Linux',
-  MAC: 'Mac',
-};
-
-/** Wire spellings of the schedule types (QUALYS-API.md §7.1 `scheduleType`). */
-export const SCHEDULE_TYPE_WIRE: Readonly<Record<ScheduleTypeValue, string>> = {
-  ON_DEMAND: 'On-demand',
-  ONCE: 'Once',
-  DAILY: 'Daily',
-  WEEKLY: 'Weekly',
-  MONTHLY: 'Monthly',
-};
-
-/** Wire spellings of the configuration statuses. */
-export const STATUS_WIRE: Readonly<Record<JobConfigStatusValue, string>> = {
-  ENABLED: 'Enabled',
-  DISABLED: 'Disabled',
-};
-
-/** `"Windows"` -> `WINDOWS`; `null` when absent or unknown. */
-export function platformFromWire(wire: string | null): JobPlatform | null {
-  const token = wire?.trim().toUpperCase() ?? '';
-  if (token === 'WINDOWS') return 'WINDOWS';
-  if (token === 'LINUX') return 'LINUX';
-  return token === 'MAC' || token === 'MACOS' ? 'MAC' : null;
-}
-
-/** `"On-demand"`, `"Run Once"`, ... -> the schedule type; on-demand when absent or unknown. */
-export function scheduleTypeFromWire(wire: string | null): ScheduleTypeValue {
-  const token = (wire ?? '').toUpperCase().replace(/[^A-Z]/g, '');
-  if (token === 'ONCE' || token === 'RUNONCE') return 'ONCE';
-  if (token === 'DAILY') return 'DAILY';
-  if (token === 'WEEKLY') return 'WEEKLY';
-  if (token === 'MONTHLY') return 'MONTHLY';
-  return 'ON_DEMAND';
-}
-
-/**
- * A job status as a configuration status: `Disabled` -> DISABLED; `Enabled` and the lifecycle
- * statuses of enabled jobs (`Prepared`, `Assets Responded`, `Completed`, ...) -> ENABLED.
- */
-export function configStatusFromWire(wire: string | null): JobConfigStatusValue {
-  const token = wire?.trim().toUpperCase() ?? '';
-  return token === 'DISABLED' || token === '' ? 'DISABLED' : 'ENABLED';
-}
-
-/** `HOURS`/`MINUTES` (any case); `fallback` otherwise. */
-export function timeUnitFromWire(wire: string | null, fallback: TimeUnitValue): TimeUnitValue {
-  const token = wire?.trim().toUpperCase() ?? '';
-  if (token === 'HOURS' || token === 'HOUR') return 'HOURS';
-  if (token === 'MINUTES' || token === 'MINUTE') return 'MINUTES';
-  return fallback;
-}
 
 /** The targets fields of a wire body (Qualys names). */
 export function targetsToWire(t: JobTargetsSpec): QualysWireObject {
   return {
     assetIds: [...t.assetIds],
     assetTagIds: [...t.tagIds],
-    filterType: t.tagMatch === 'ALL' ? 'All' : 'Any',
-    exclusionFilterType: t.exclusionTagMatch === 'ALL' ? 'All' : 'Any',
+    filterType: TAG_MATCH_WIRE[t.tagMatch],
+    exclusionFilterType: TAG_MATCH_WIRE[t.exclusionTagMatch],
     exclusionTagIds: [...t.exclusionTagIds],
     exclusionAssetIds: [...t.exclusionAssetIds],
   };
@@ -89,10 +31,10 @@ export function targetsFromJob(j: QualysDeploymentJob): JobTargetsSpec {
   return {
     assetIds: [...j.assetIds],
     tagIds: [...j.assetTagIds],
-    tagMatch: j.filterType?.trim().toUpperCase() === 'ALL' ? 'ALL' : 'ANY',
+    tagMatch: tagMatchFromWire(j.filterType) ?? 'ANY',
     exclusionAssetIds: [...j.exclusionAssetIds],
     exclusionTagIds: [...j.exclusionTagIds],
-    exclusionTagMatch: j.exclusionFilterType?.trim().toUpperCase() === 'ALL' ? 'ALL' : 'ANY',
+    exclusionTagMatch: tagMatchFromWire(j.exclusionFilterType) ?? 'ANY',
   };
 }
 
@@ -157,7 +99,8 @@ export function scheduleTimeFromJob(j: QualysDeploymentJob): ScheduleTime {
   const tzType = j.timezoneType?.trim().toUpperCase();
   const timezoneType = tzType === 'AGENT_TZ' ? 'AGENT_TZ' : tzType === 'SPECIFIC_TZ' ? 'SPECIFIC_TZ' : null;
   return {
-    type: scheduleTypeFromWire(j.scheduleType),
+    // A job without a known schedule type runs when started: on demand.
+    type: scheduleTypeFromWire(j.scheduleType) ?? 'ON_DEMAND',
     startDateTime: j.startDateTime === null ? null : fromQualysWallClock(j.startDateTime),
     timezone: timezoneType === 'AGENT_TZ' ? null : j.timezone,
     timezoneType,

@@ -2,8 +2,9 @@
  * Batch function: the PM deployment jobs that target assets by UUID.
  */
 import { QUALYS_LIMITS, type QualysApi, type QualysPlatform } from '../qualys/api.js';
-import { QualysHttpError } from '../qualys/errors.js';
+import { QualysRecordCapError } from '../qualys/errors.js';
 import type { QualysDeploymentJobListItem } from '../qualys/schemas/index.js';
+import { UNKNOWN_PLATFORM_ORDER } from '../qualys/vocabulary.js';
 import { jobsTargetingAssetsQql } from './job-qql.js';
 import { type AssetPlatformKey, chunk, toError } from './keys.js';
 
@@ -15,9 +16,6 @@ export const ASSET_UUIDS_PER_JOB_QUERY = 100;
 
 /** Jobs per job-list page (`pageSize`): the largest page the gateway asks Qualys for. */
 export const JOBS_PER_PAGE = 1000;
-
-/** Platforms searched, in this order, for an asset whose platform is not known. */
-const PLATFORMS_WHEN_UNKNOWN: readonly QualysPlatform[] = ['Windows', 'Linux'];
 
 const ENDPOINT = 'GET /pm/v1/deploymentjobs';
 
@@ -42,10 +40,9 @@ async function listAllJobs(
   const items: QualysDeploymentJobListItem[] = [];
   for (let pageNumber = 0; ; pageNumber += 1) {
     if (pageNumber * JOBS_PER_PAGE >= QUALYS_LIMITS.offsetRecordCap) {
-      throw new QualysHttpError(
-        'QUALYS_RECORD_CAP',
+      throw QualysRecordCapError.beforeCall(
+        ENDPOINT,
         `More than ${QUALYS_LIMITS.offsetRecordCap} deployment jobs target these assets; Qualys serves only the first ${QUALYS_LIMITS.offsetRecordCap}`,
-        { endpoint: ENDPOINT },
       );
     }
     const page = await api.listDeploymentJobs({ platform, filter, pageNumber, pageSize: JOBS_PER_PAGE });
@@ -81,7 +78,7 @@ export async function loadPatchJobsByAssetId(
   keys: readonly AssetPlatformKey[],
   api: QualysApi,
 ): Promise<(AssetPatchJob[] | Error)[]> {
-  const platformsOf = (key: AssetPlatformKey) => (key.platform ? [key.platform] : PLATFORMS_WHEN_UNKNOWN);
+  const platformsOf = (key: AssetPlatformKey) => (key.platform ? [key.platform] : UNKNOWN_PLATFORM_ORDER);
 
   const uuidsByPlatform = new Map<QualysPlatform, Set<string>>();
   for (const key of keys) {

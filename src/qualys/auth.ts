@@ -4,18 +4,19 @@
  * drops it when Qualys rejects it. Internal to `src/qualys/`; `client.ts` uses it when a session
  * carries no bearer token of its own.
  *
- * Source: QUALYS-API.md §2 ("Getting a token": form body `username`, `password`, `token=true`,
+ * Source: docs/qualys-api.md §2 ("Getting a token": form body `username`, `password`, `token=true`,
  * `permissions=true`; the body of the 200/201 answer is the raw JWT; lifetime 4 hours; the auth
  * endpoint is exempt from rate limits).
  */
 
+import { errorFromResponse } from './answers.js';
 import {
+  QualysAuthFailedError,
   QualysBadPayloadError,
   type QualysError,
   QualysHttpError,
-  QualysUnauthorizedError,
 } from './errors.js';
-import { CallDeadline, errorFromResponse, type HttpDeps, reportAttempt, sendHttp } from './http.js';
+import { CallDeadline, type HttpDeps, reportAttempt, sendHttp } from './http.js';
 
 /** Service credentials of a Qualys user with the `PM.API.ACCESS` permission (QUALYS-API.md §1). */
 export interface QualysServiceCredentials {
@@ -137,14 +138,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         if (res.status === 200 || res.status === 201) {
           const text = res.text.trim();
           if (!TOKEN_CHARS.test(text)) {
-            throw new QualysBadPayloadError(
-              'QUALYS_BAD_PAYLOAD',
-              `Qualys answered without a token (${AUTH_ENDPOINT})`,
-              {
-                endpoint: AUTH_ENDPOINT,
-                status: res.status,
-              },
-            );
+            throw new QualysBadPayloadError(`Qualys answered without a token (${AUTH_ENDPOINT})`, {
+              endpoint: AUTH_ENDPOINT,
+              status: res.status,
+            });
           }
           return text;
         }
@@ -153,15 +150,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
             { endpoint: AUTH_ENDPOINT, status: res.status },
             'Qualys rejected the service credentials (QUALYS_USERNAME / QUALYS_PASSWORD)',
           );
-          throw new QualysUnauthorizedError(
-            'QUALYS_AUTH_FAILED',
+          throw new QualysAuthFailedError(
             `Qualys rejected the service credentials (HTTP ${res.status}, ${AUTH_ENDPOINT})`,
             { endpoint: AUTH_ENDPOINT, status: res.status },
           );
         }
         const mapped: QualysError =
           errorFromResponse(res, AUTH_ENDPOINT, http.now, [credentials.password, credentials.username]) ??
-          new QualysHttpError('QUALYS_HTTP_STATUS', `Qualys answered HTTP ${res.status} (${AUTH_ENDPOINT})`, {
+          new QualysHttpError(`Qualys answered HTTP ${res.status} (${AUTH_ENDPOINT})`, {
             endpoint: AUTH_ENDPOINT,
             status: res.status,
           });

@@ -1,50 +1,35 @@
 /**
- * The Qualys client's error family. Every failure of a Qualys call is a {@link QualysError}
- * with a stable UPPER_SNAKE `code`, the endpoint template it came from (`GET
- * /pm/v1/deploymentjob/{id}`), the HTTP status when there was one, and Qualys' own
- * `_error.errorCode` when the body carried the envelope. Messages never contain credentials,
- * tokens, request bodies or upstream bodies; parse details go to the log only.
+ * The Qualys client's error catalogue, in the style of undici's `lib/core/errors.js`: one class
+ * per failure, each fixing its own stable UPPER_SNAKE `code`. Every error carries the endpoint
+ * template it came from (`GET /pm/v1/deploymentjob/{id}`), the HTTP status when there was one,
+ * Qualys' own `_error.errorCode` when the body carried the envelope, and `requestSent`: whether
+ * the request may have reached Qualys. Messages never contain credentials, tokens, request
+ * bodies or upstream bodies; parse details go to the log only.
+ *
+ * The class tree keeps related failures together: `QualysHttpError` (`QUALYS_HTTP_STATUS`) is also
+ * the base of the other non-2xx answers (`QualysBadRequestError`, `QualysRecordCapError`);
+ * `QualysAuthFailedError` is a `QualysUnauthorizedError`; `QualysAbortedError` is a
+ * `QualysTimeoutError` (the call ended before its answer, by the caller's hand).
+ *
+ * The answer-to-error mapping is in `./answers.ts`; redaction of client-visible texts in
+ * `./redact.ts`.
  */
 
-/** Stable codes of {@link QualysError}. */
+/** Stable codes of {@link QualysError}, one per class. */
 export type QualysErrorCode =
-  /** Any non-2xx answer not covered by a more specific code. */
   | 'QUALYS_HTTP_STATUS'
-  /** 400 with an `_error` envelope: Qualys rejected the request (its `errorCode` is kept). */
   | 'QUALYS_BAD_REQUEST'
-  /** 404, or an `_error` envelope saying the resource does not exist. */
   | 'QUALYS_NOT_FOUND'
-  /** 401/403 after the one allowed refresh, or a rejected forwarded token. */
   | 'QUALYS_UNAUTHORIZED'
-  /** `POST /auth` refused the service credentials. */
   | 'QUALYS_AUTH_FAILED'
-  /** 409 or 429: Qualys' concurrency or rate limit (QUALYS-API.md §3). */
   | 'QUALYS_RATE_LIMITED'
-  /** `_error.errorCode` "2501": past the 10,000-record cap of offset paging (QUALYS-API.md §4). */
   | 'QUALYS_RECORD_CAP'
-  /** The call did not finish within its `timeoutMs`. */
   | 'QUALYS_TIMEOUT'
-  /** The caller's request was aborted (client went away, deadline passed). */
   | 'QUALYS_ABORTED'
-  /** Connection refused or reset, DNS failure, socket error. */
   | 'QUALYS_NETWORK'
-  /** The body was not JSON, or did not match the wire schema. */
   | 'QUALYS_BAD_PAYLOAD'
-  /**
-   * The client's circuit breaker is open after consecutive upstream failures (5xx, network,
-   * timeouts): the call failed fast, no request was sent. Retry after `circuitBreaker.halfOpenAfterMs`.
-   */
   | 'QUALYS_CIRCUIT_OPEN'
-  /**
-   * The gateway could not build a valid request (a header value with a control character, a URL
-   * too long, an argument undici refuses): raised in this process before anything was sent, so
-   * never retried and never counted by the circuit breaker. A gateway bug or unchecked input.
-   */
   | 'QUALYS_REQUEST_INVALID'
-  /**
-   * The operation used up its upstream-call budget (`QUERY_MAX_UPSTREAM_CALLS`): this call was
-   * not sent. Raised in this process; never retried, never counted by the circuit breaker.
-   */
   | 'UPSTREAM_BUDGET_EXCEEDED';
 
 /** Construction fields of a {@link QualysError}. */
@@ -70,10 +55,10 @@ export interface QualysErrorInit {
 
 /**
  * Base class of every Qualys client failure.
- * Shape: `{ name, code, message, endpoint, status?, qualysErrorCode?, retryAfterMs?, cause? }`.
+ * Shape: `{ name, code, message, endpoint, status?, qualysErrorCode?, retryAfterMs?, requestSent, cause? }`.
  */
-export class QualysError extends Error {
-  /** Stable machine-readable code. */
+export abstract class QualysError extends Error {
+  /** Stable machine-readable code, fixed by the class. */
   readonly code: QualysErrorCode;
   /** Endpoint template the call went to. */
   readonly endpoint: string;
@@ -98,26 +83,133 @@ export class QualysError extends Error {
   }
 }
 
-/** A non-2xx answer (`QUALYS_HTTP_STATUS`, `QUALYS_BAD_REQUEST`, `QUALYS_RECORD_CAP`). */
-export class QualysHttpError extends QualysError {}
-/** The resource does not exist (`QUALYS_NOT_FOUND`). */
-export class QualysNotFoundError extends QualysError {}
-/** Authentication failed (`QUALYS_UNAUTHORIZED`, `QUALYS_AUTH_FAILED`). */
-export class QualysUnauthorizedError extends QualysError {}
-/** Throttled by Qualys (`QUALYS_RATE_LIMITED`). */
-export class QualysRateLimitedError extends QualysError {}
-/** Timed out (`QUALYS_TIMEOUT`) or aborted by the caller (`QUALYS_ABORTED`). */
-export class QualysTimeoutError extends QualysError {}
-/** Network failure (`QUALYS_NETWORK`). */
-export class QualysNetworkError extends QualysError {}
-/** Unparseable or schema-violating body (`QUALYS_BAD_PAYLOAD`). */
-export class QualysBadPayloadError extends QualysError {}
-/** The circuit breaker is open: failed fast without a request (`QUALYS_CIRCUIT_OPEN`). */
-export class QualysCircuitOpenError extends QualysError {}
+/**
+ * `QUALYS_HTTP_STATUS`: a non-2xx answer not covered by a more specific code; also the base of
+ * the other non-2xx answers ({@link QualysBadRequestError}, {@link QualysRecordCapError}).
+ */
+export class QualysHttpError extends QualysError {
+  constructor(
+    message: string,
+    init: QualysErrorInit,
+    code: 'QUALYS_HTTP_STATUS' | 'QUALYS_BAD_REQUEST' | 'QUALYS_RECORD_CAP' = 'QUALYS_HTTP_STATUS',
+  ) {
+    super(code, message, init);
+  }
+}
+
+/** `QUALYS_BAD_REQUEST`: a 400 with an `_error` envelope; Qualys rejected the request (its `errorCode` kept). */
+export class QualysBadRequestError extends QualysHttpError {
+  constructor(message: string, init: QualysErrorInit) {
+    super(message, init, 'QUALYS_BAD_REQUEST');
+  }
+}
 
 /**
- * The gateway could not build a valid request; nothing was sent (`QUALYS_REQUEST_INVALID`).
- * Its message names the endpoint and the part that was invalid, never the value.
+ * `QUALYS_RECORD_CAP`: past the 10,000-record cap of offset paging (Qualys `_error.errorCode`
+ * "2501", docs/qualys-api.md §4), or a page the gateway did not ask for because it lies past it.
+ */
+export class QualysRecordCapError extends QualysHttpError {
+  constructor(message: string, init: QualysErrorInit) {
+    super(message, init, 'QUALYS_RECORD_CAP');
+  }
+
+  /** The cap reached before any call: the page lies past it, so nothing was sent. */
+  static beforeCall(endpoint: string, message: string): QualysRecordCapError {
+    return new QualysRecordCapError(message, { endpoint, requestSent: false });
+  }
+}
+
+/** `QUALYS_NOT_FOUND`: a 404, or an `_error` envelope saying the resource does not exist. */
+export class QualysNotFoundError extends QualysError {
+  constructor(message: string, init: QualysErrorInit) {
+    super('QUALYS_NOT_FOUND', message, init);
+  }
+
+  /** An id that names no resource (empty), answered without a call. */
+  static beforeCall(endpoint: string): QualysNotFoundError {
+    return new QualysNotFoundError(`Qualys has no such resource (${endpoint})`, {
+      endpoint,
+      requestSent: false,
+    });
+  }
+}
+
+/** `QUALYS_UNAUTHORIZED`: 401/403 after the one allowed refresh, a rejected or missing forwarded token. */
+export class QualysUnauthorizedError extends QualysError {
+  constructor(
+    message: string,
+    init: QualysErrorInit,
+    code: 'QUALYS_UNAUTHORIZED' | 'QUALYS_AUTH_FAILED' = 'QUALYS_UNAUTHORIZED',
+  ) {
+    super(code, message, init);
+  }
+}
+
+/** `QUALYS_AUTH_FAILED`: `POST /auth` refused the service credentials. */
+export class QualysAuthFailedError extends QualysUnauthorizedError {
+  constructor(message: string, init: QualysErrorInit) {
+    super(message, init, 'QUALYS_AUTH_FAILED');
+  }
+}
+
+/** `QUALYS_RATE_LIMITED`: a 409 or 429, Qualys' concurrency or rate limit (docs/qualys-api.md §3). */
+export class QualysRateLimitedError extends QualysError {
+  constructor(message: string, init: QualysErrorInit) {
+    super('QUALYS_RATE_LIMITED', message, init);
+  }
+}
+
+/** `QUALYS_TIMEOUT`: the call did not finish within its `timeoutMs`. */
+export class QualysTimeoutError extends QualysError {
+  constructor(
+    message: string,
+    init: QualysErrorInit,
+    code: 'QUALYS_TIMEOUT' | 'QUALYS_ABORTED' = 'QUALYS_TIMEOUT',
+  ) {
+    super(code, message, init);
+  }
+}
+
+/** `QUALYS_ABORTED`: the caller's request was aborted (client went away, deadline passed). */
+export class QualysAbortedError extends QualysTimeoutError {
+  constructor(message: string, init: QualysErrorInit) {
+    super(message, init, 'QUALYS_ABORTED');
+  }
+}
+
+/** `QUALYS_NETWORK`: connection refused or reset, DNS failure, socket error, a closed client. */
+export class QualysNetworkError extends QualysError {
+  constructor(message: string, init: QualysErrorInit) {
+    super('QUALYS_NETWORK', message, init);
+  }
+}
+
+/** `QUALYS_BAD_PAYLOAD`: the body was not JSON, or did not match the wire schema. */
+export class QualysBadPayloadError extends QualysError {
+  constructor(message: string, init: QualysErrorInit) {
+    super('QUALYS_BAD_PAYLOAD', message, init);
+  }
+}
+
+/**
+ * `QUALYS_CIRCUIT_OPEN`: the client's circuit breaker is open after consecutive upstream
+ * failures (5xx, network, timeouts); the call failed fast and no request was sent.
+ */
+export class QualysCircuitOpenError extends QualysError {
+  constructor(endpoint: string) {
+    super(
+      'QUALYS_CIRCUIT_OPEN',
+      `Qualys is failing; the client's circuit breaker is open, no request was sent (${endpoint})`,
+      { endpoint, requestSent: false },
+    );
+  }
+}
+
+/**
+ * `QUALYS_REQUEST_INVALID`: the gateway could not build a valid request (a header value with a
+ * control character, an argument undici refuses); raised in this process before anything was
+ * sent, so never retried and never counted by the circuit breaker. Its message names the
+ * endpoint and the part that was invalid, never the value.
  */
 export class QualysRequestInvalidError extends QualysError {
   constructor(endpoint: string, what: string, cause?: unknown) {
@@ -130,8 +222,9 @@ export class QualysRequestInvalidError extends QualysError {
 }
 
 /**
- * The operation's upstream-call budget is used up; this call was not sent
- * (`UPSTREAM_BUDGET_EXCEEDED`). `maxCalls` is the budget (`QUERY_MAX_UPSTREAM_CALLS`).
+ * `UPSTREAM_BUDGET_EXCEEDED`: the operation's upstream-call budget is used up; this call was not
+ * sent. `maxCalls` is the budget (`QUERY_MAX_UPSTREAM_CALLS`). Raised in this process; never
+ * retried, never counted by the circuit breaker.
  */
 export class UpstreamBudgetExceededError extends QualysError {
   /** The budget: Qualys calls one operation may make. */
@@ -163,90 +256,4 @@ export function withRequestNotSent<E extends QualysError>(error: E): E {
 /** True when `e` is a {@link QualysError}. */
 export function isQualysError(e: unknown): e is QualysError {
   return e instanceof QualysError;
-}
-
-const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]*/gi;
-const CREDENTIAL_PATTERN = /(?:\bauthorization\s*:\s*)?\b(?:bearer|basic)\s+[^\s,;"'<>`]+/gi;
-/** A JWT, or what is left of one: three dot-separated base64url runs of 8+ characters (`eyJ…` or not). */
-const JWT_PATTERN = /\beyJ[\w-]*\.[\w-]*\.[\w-]*|\b[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g;
-/** A long opaque token (40+ base64/base64url characters with a digit and a letter), e.g. a JWT part or a key. */
-const OPAQUE_TOKEN_PATTERN =
-  /(?<![\w+/=-])(?=[A-Za-z0-9+/=_-]*\d)(?=[A-Za-z0-9+/=_-]*[A-Za-z])[A-Za-z0-9+/=_-]{40,}(?![\w+/=-])/g;
-/** IPv6 in brackets (`[::1]:8091`), or bare with a `::` or 7 colons (`fe80::1`, `2001:db8:0:0:0:0:0:1`). */
-const IPV6_PATTERN =
-  /\[[0-9a-f:.]*:[0-9a-f:.]*\](?::\d{1,5})?|(?<![\w:])(?:[0-9a-f]{0,4}:){1,7}:(?:[0-9a-f]{0,4}:?){0,7}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])/gi;
-const IPV4_PATTERN = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g;
-/** A host name with a port (`qualys.example:443`), or of 3+ labels (`gateway.qg2.apps.qualys.com`). */
-const HOST_PATTERN =
-  /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}:\d{1,5}\b|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z][a-z0-9-]{1,62}\b/gi;
-/** A two-label host name under a common top-level domain (`qualys.com`, `corp.local`). */
-const SHORT_HOST_PATTERN =
-  /\b[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.(?:com|net|org|io|eu|us|uk|de|fr|in|ca|au|jp|local|internal|corp|lan|intra|cloud|dev)\b/gi;
-/** A host name with no dot but a port (`localhost:8091`). */
-const BARE_HOST_PORT_PATTERN = /\b[a-z][a-z0-9-]{0,62}:\d{2,5}\b/gi;
-const PATH_PATTERN = /(^|[^\w./-])\/(?=[\w{])[^\s"'<>`()[\]]*/g;
-/** A Windows path (`C:\Program Files\…`) or a UNC path (`\\server\share\…`). */
-const WINDOWS_PATH_PATTERN = /\b[a-z]:\\[^\s"'<>`]*|\\\\[\w.$-]+\\[^\s"'<>`]*/gi;
-
-/**
- * Replaces what locates or authenticates an upstream request in a text meant for clients: URLs
- * become `[url]`; `Authorization`/`Bearer`/`Basic` credentials, JWTs (whole or in part) and long
- * opaque tokens `[redacted]`; IPv4 and IPv6 addresses (with a port, in brackets or not) and host
- * names (`gateway.qg2.apps.qualys.com`, `host:443`, `qualys.com`) `[host]`; absolute paths,
- * Unix (`/pm/v1/deploymentjobs`) or Windows (`C:\…`, `\\server\share`), `[path]`.
- * Used on Qualys' `_error.message` and on every message the gateway shows.
- */
-export function redactUpstreamDetails(text: string): string {
-  return text
-    .replace(URL_PATTERN, '[url]')
-    .replace(CREDENTIAL_PATTERN, '[redacted]')
-    .replace(JWT_PATTERN, '[redacted]')
-    .replace(WINDOWS_PATH_PATTERN, '[path]')
-    .replace(IPV6_PATTERN, '[host]')
-    .replace(IPV4_PATTERN, '[host]')
-    .replace(HOST_PATTERN, '[host]')
-    .replace(SHORT_HOST_PATTERN, '[host]')
-    .replace(BARE_HOST_PORT_PATTERN, '[host]')
-    .replace(OPAQUE_TOKEN_PATTERN, '[redacted]')
-    .replace(PATH_PATTERN, '$1[path]');
-}
-
-/**
- * Every spelling of the base URL's host a message could carry, longest first: the origin,
- * `host:port` (with the scheme's default port when none is written), the host name, and for an
- * IPv6 host the bare address. Redacted from Qualys' messages like a secret (case-insensitively).
- */
-export function baseUrlHostForms(baseUrl: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    return [];
-  }
-  const port = url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80';
-  const hostname = url.hostname;
-  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-  const forms = new Set([url.origin, `${hostname}:${port}`, url.host, hostname, bare]);
-  return [...forms].filter((f) => f !== '').sort((a, b) => b.length - a.length);
-}
-
-/**
- * The message of a {@link QualysError} as a client may see it: without the endpoint template
- * (`Qualys answered HTTP 503 (GET /pm/v1/deploymentjob/{id})` → `Qualys answered HTTP 503`) and
- * passed through {@link redactUpstreamDetails}. The full message (with the endpoint) stays on
- * the error for logs.
- */
-export function publicQualysMessage(error: QualysError): string {
-  let message = error.message;
-  const { endpoint } = error;
-  if (endpoint !== '') {
-    message = message
-      .split(` (${endpoint})`)
-      .join('')
-      .split(`, ${endpoint})`)
-      .join(')')
-      .split(endpoint)
-      .join('Qualys');
-  }
-  return redactUpstreamDetails(message);
 }

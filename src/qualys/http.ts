@@ -1,30 +1,21 @@
 /**
  * The HTTP layer of the Qualys client: one attempt against the Qualys API gateway with undici's
  * `request()`, its deadline (per-call timeout combined with the caller's abort signal), the
- * mapping of transport failures and HTTP answers to the {@link QualysError} family, and the
- * per-attempt report (`onCall`, debug log). Internal to `src/qualys/`: `client.ts` and
- * `auth.ts` build on it; nothing here knows endpoints or schemas beyond the `_error` envelope.
- *
- * Source: QUALYS-API.md §3 (409/429, `Retry-After`, `X-RateLimit-ToWait-Sec`), §5 (the `_error`
- * envelope, seed 003 co-author sample), §2 (401).
+ * mapping of transport failures to the {@link QualysError} family, the check that a request can
+ * be sent at all, and the per-attempt report (`onCall`, debug log). Internal to `src/qualys/`:
+ * `pipeline.ts` and `auth.ts` build on it. Reading an answer is `answers.ts`.
  */
 import { type Dispatcher, request } from 'undici';
 import type { QualysCallEvent, QualysHttpMethod, QualysLogger } from './api.js';
 import {
   isQualysError,
-  QualysBadPayloadError,
+  QualysAbortedError,
   type QualysError,
   type QualysErrorCode,
-  QualysHttpError,
   QualysNetworkError,
-  QualysNotFoundError,
-  QualysRateLimitedError,
   QualysRequestInvalidError,
   QualysTimeoutError,
-  QualysUnauthorizedError,
-  redactUpstreamDetails,
 } from './errors.js';
-import { type QualysErrorEnvelope, QualysErrorEnvelopeSchema } from './schemas/index.js';
 
 /** Response headers as undici gives them: lower-case names. */
 export type HttpHeaders = Dispatcher.ResponseData['headers'];
@@ -118,31 +109,22 @@ export class CallDeadline {
       return new QualysRequestInvalidError(endpoint, `the request was refused before sending (${code})`, err);
     }
     if (this.#session?.aborted) {
-      return new QualysTimeoutError(
-        'QUALYS_ABORTED',
-        `The Qualys call was cancelled by the caller (${endpoint})`,
-        {
-          endpoint,
-          cause: err,
-        },
-      );
-    }
-    if (this.#timeout.aborted) {
-      return new QualysTimeoutError(
-        'QUALYS_TIMEOUT',
-        `Qualys did not answer within ${this.#timeoutMs} ms (${endpoint})`,
-        { endpoint, cause: err },
-      );
-    }
-    return new QualysNetworkError(
-      'QUALYS_NETWORK',
-      `Could not reach Qualys (${endpoint}): ${errorLabel(err)}`,
-      {
+      return new QualysAbortedError(`The Qualys call was cancelled by the caller (${endpoint})`, {
         endpoint,
         cause: err,
-        requestSent: !(code !== undefined && NOT_CONNECTED_ERROR_CODES.has(code)),
-      },
-    );
+      });
+    }
+    if (this.#timeout.aborted) {
+      return new QualysTimeoutError(`Qualys did not answer within ${this.#timeoutMs} ms (${endpoint})`, {
+        endpoint,
+        cause: err,
+      });
+    }
+    return new QualysNetworkError(`Could not reach Qualys (${endpoint}): ${errorLabel(err)}`, {
+      endpoint,
+      cause: err,
+      requestSent: !(code !== undefined && NOT_CONNECTED_ERROR_CODES.has(code)),
+    });
   }
 }
 
@@ -232,7 +214,7 @@ function errorLabel(err: unknown): string {
  */
 export async function sendHttp(deps: HttpDeps, req: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
   if (deps.isClosed()) {
-    throw new QualysNetworkError('QUALYS_NETWORK', `The Qualys client is closed (${req.endpoint})`, {
+    throw new QualysNetworkError(`The Qualys client is closed (${req.endpoint})`, {
       endpoint: req.endpoint,
       requestSent: false,
     });
@@ -317,167 +299,27 @@ export async function reportAttempt<T>(
   }
 }
 
-/** Result of {@link parseJsonText}. */
-export type JsonParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
-
-/** Parses a body as JSON; an empty (or blank) body is `{ ok: true, value: undefined }`. */
-export function parseJsonText(text: string): JsonParseResult {
-  // `/\S/` stops at the first non-blank character; `trim()` would copy a multi-MB page.
-  if (!/\S/.test(text)) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** The `_error` envelope in a parsed body, when the body has one (any other keys allowed). */
-function findEnvelope(value: unknown): QualysErrorEnvelope | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value) || !('_error' in value)) return null;
-  const parsed = QualysErrorEnvelopeSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
-
-/** True when a parsed 2xx body is exactly `{"_error": {...}}`: an error sent with HTTP 200. */
-function isBareEnvelope(value: unknown): boolean {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    Object.keys(value).length === 1 &&
-    findEnvelope(value) !== null
-  );
-}
-
-/** Longest Qualys `_error.message` kept in an error message, in characters. */
-export const MAX_UPSTREAM_MESSAGE_CHARS = 300;
-
 /**
- * Makes Qualys' user-facing `_error.message` safe to show: the given secrets are replaced with
- * `[redacted]`, then URLs, IP addresses, credentials, JWTs and absolute paths (which Qualys may
- * echo) as by `redactUpstreamDetails`; control characters and runs of whitespace become one
- * space, and the result is cut to {@link MAX_UPSTREAM_MESSAGE_CHARS} characters (ending in `…`
- * when cut).
+ * The request's signal for one call: the session's `signal` combined with a timer for its
+ * `deadline` (a `setTimeout`, so fake timers drive it). `dispose` clears the timer.
  */
-export function sanitizeUpstreamMessage(message: string, secrets: readonly string[]): string {
-  let out = message;
-  for (const secret of secrets) {
-    if (secret.length > 0) out = replaceAllIgnoringCase(out, secret, '[redacted]');
-  }
-  out = redactUpstreamDetails(out);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-  out = out.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
-  return out.length > MAX_UPSTREAM_MESSAGE_CHARS ? `${out.slice(0, MAX_UPSTREAM_MESSAGE_CHARS - 1)}…` : out;
-}
-
-/** `text` with every occurrence of `search` (compared case-insensitively) replaced by `by`. */
-function replaceAllIgnoringCase(text: string, search: string, by: string): string {
-  const escaped = search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(escaped, 'gi'), () => by);
-}
-
-/** The first value of a response header (`name` in lower case), or `undefined`. */
-export function headerValue(headers: HttpHeaders, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
-
-/**
- * How long Qualys asked the caller to wait, in milliseconds: `Retry-After` (seconds or an HTTP
- * date, relative to `now`), else `X-RateLimit-ToWait-Sec` (seconds). `undefined` when neither
- * header is usable.
- */
-export function retryAfterMsFrom(headers: HttpHeaders, now: () => number): number | undefined {
-  const retryAfter = headerValue(headers, 'retry-after');
-  if (retryAfter !== undefined) {
-    if (SECONDS.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
-    const at = Date.parse(retryAfter);
-    if (!Number.isNaN(at)) return Math.max(0, at - now());
-  }
-  const toWait = headerValue(headers, 'x-ratelimit-towait-sec');
-  if (toWait !== undefined && SECONDS.test(toWait)) return Math.round(Number(toWait) * 1000);
-  return undefined;
-}
-
-/**
- * The error an answer stands for, or `null` when it is a success.
- *
- * Mapping (QUALYS-API.md §2, §3, §5), on the HTTP status or, for a 2xx body that is exactly
- * `{"_error":{...}}`, on `_error.code` (400 when absent):
- * - 401, 403 → {@link QualysUnauthorizedError} `QUALYS_UNAUTHORIZED`;
- * - 409, 429 → {@link QualysRateLimitedError} `QUALYS_RATE_LIMITED` with `retryAfterMs`;
- * - `_error.errorCode` "2501" → {@link QualysHttpError} `QUALYS_RECORD_CAP`;
- * - 404 or `_error.code` 404 → {@link QualysNotFoundError} `QUALYS_NOT_FOUND`;
- * - 400 with `_error` → {@link QualysHttpError} `QUALYS_BAD_REQUEST`, message
- *   `Qualys rejected the request: <_error.message>` (sanitised, at most 300 characters);
- * - any other non-2xx → {@link QualysHttpError} `QUALYS_HTTP_STATUS`.
- * Every error carries the HTTP `status` and, when present, `qualysErrorCode`.
- *
- * @param secrets - strings that must never be echoed (tokens, password), redacted from
- *   `_error.message`.
- * @param parsed - `res.text` already parsed by the caller (so a large page is parsed once);
- *   parsed here when omitted.
- */
-export function errorFromResponse(
-  res: HttpResponse,
-  endpoint: string,
+export function requestScope(
+  session: { readonly signal?: AbortSignal | undefined; readonly deadline?: number | undefined },
   now: () => number,
-  secrets: readonly string[],
-  parsed: JsonParseResult = parseJsonText(res.text),
-): QualysError | null {
-  const ok = res.status >= 200 && res.status < 300;
-  const body = parsed.ok ? parsed.value : undefined;
-  if (ok && !isBareEnvelope(body)) return null;
-  const envelope = findEnvelope(body)?._error ?? null;
-  const effective = ok ? (envelope?.code ?? 400) : res.status;
-  const qualysErrorCode = envelope?.errorCode ?? undefined;
-  const init = { endpoint, status: res.status, qualysErrorCode };
-
-  if (effective === 401 || effective === 403) {
-    return new QualysUnauthorizedError(
-      'QUALYS_UNAUTHORIZED',
-      `Qualys rejected the credentials of the request (HTTP ${effective}, ${endpoint})`,
-      init,
-    );
-  }
-  if (effective === 409 || effective === 429) {
-    const retryAfterMs = retryAfterMsFrom(res.headers, now);
-    const wait = retryAfterMs === undefined ? '' : `; retry after ${retryAfterMs} ms`;
-    return new QualysRateLimitedError(
-      'QUALYS_RATE_LIMITED',
-      `Qualys rate or concurrency limit reached (HTTP ${effective}, ${endpoint})${wait}`,
-      { ...init, retryAfterMs },
-    );
-  }
-  if (qualysErrorCode === '2501') {
-    return new QualysHttpError(
-      'QUALYS_RECORD_CAP',
-      `Qualys refused to page past its 10,000-record limit (${endpoint})`,
-      init,
-    );
-  }
-  if (effective === 404 || envelope?.code === 404) {
-    return new QualysNotFoundError('QUALYS_NOT_FOUND', `Qualys has no such resource (${endpoint})`, init);
-  }
-  if (effective === 400 && envelope) {
-    const text = envelope.message ? sanitizeUpstreamMessage(envelope.message, secrets) : '';
-    const message =
-      text === ''
-        ? `Qualys rejected the request (error ${qualysErrorCode ?? 'unknown'}, ${endpoint})`
-        : `Qualys rejected the request: ${text}`;
-    return new QualysHttpError('QUALYS_BAD_REQUEST', message, init);
-  }
-  return new QualysHttpError('QUALYS_HTTP_STATUS', `Qualys answered HTTP ${effective} (${endpoint})`, init);
-}
-
-/** The error for a body that is not JSON or does not match its schema; the message names the endpoint only. */
-export function badPayload(endpoint: string, status: number): QualysBadPayloadError {
-  return new QualysBadPayloadError('QUALYS_BAD_PAYLOAD', `Qualys sent an unexpected payload (${endpoint})`, {
-    endpoint,
-    status,
-  });
+): {
+  signal: AbortSignal | undefined;
+  deadline: number | undefined;
+  dispose: () => void;
+} {
+  const deadline = session.deadline;
+  if (deadline === undefined) return { signal: session.signal, deadline, dispose: () => undefined };
+  const expired = new AbortController();
+  const timer = setTimeout(
+    () => expired.abort(new Error('the request deadline passed')),
+    Math.max(0, deadline - now()),
+  );
+  const signal = session.signal ? AbortSignal.any([session.signal, expired.signal]) : expired.signal;
+  return { signal, deadline, dispose: () => clearTimeout(timer) };
 }
 
 /**

@@ -2,7 +2,8 @@
  * `AssetJobResult`: one asset's result in a job run.
  */
 import type { QualysAssetJobResult } from '../qualys/schemas/index.js';
-import { AssetJobResultStatus, assetJobResultStatusFromWire, qualysPlatform } from './enums.js';
+import { assetJobResultStatusFromWire, qualysPlatform } from '../qualys/vocabulary.js';
+import { AssetJobResultStatus } from './enums.js';
 import { patchRefs } from './patch.js';
 import {
   Asset,

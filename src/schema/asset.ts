@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { builder, type GatewayContext } from '../builder.js';
 import { QUALYS_LIMITS, type QualysPlatform } from '../qualys/api.js';
-import { Platform, platformFromWire, platformToWire, qualysPlatform } from './enums.js';
+import { platformFromWire, platformToWire, qualysPlatform } from '../qualys/vocabulary.js';
+import { Platform } from './enums.js';
 import { entityNotFound, intKeyField, requireKey, uuidKeyField } from './federation.js';
 import { assetField, loadAssetRecord, nullIfNotFound } from './load.js';
 import type { ConnectionValue } from './pagination.js';

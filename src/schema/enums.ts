@@ -1,56 +1,36 @@
 /**
- * The graph's enums and their mapping from Qualys wire strings. Qualys sends enumerations as
- * free-form strings (`"On-demand"`, `"Assets Responded"`, `"Canceled - Blackout"`); each mapper
- * normalises case and punctuation and never throws. Where upstream values are open-ended
- * (statuses, severities) the enum has an `OTHER` value and the type exposes the raw string next
- * to it (`statusLabel`), so an unknown value never fails a query.
+ * The graph's enums: their values are the wire vocabulary's tokens (`src/qualys/vocabulary.ts`,
+ * where every mapping from and to Qualys spellings lives), their descriptions are here. Where
+ * upstream values are open-ended (statuses, severities) the enum has an `OTHER` value and the type
+ * exposes the raw string next to it (`statusLabel`), so an unknown value never fails a query.
  */
 import { builder } from '../builder.js';
-import type { QualysPlatform } from '../qualys/api.js';
+import type {
+  AssetJobResultStatus as AssetJobResultStatusToken,
+  JobStatus as JobStatusToken,
+  JobType as JobTypeToken,
+  Platform as PlatformToken,
+  ScheduleType as ScheduleTypeToken,
+  TagMatch as TagMatchToken,
+  TimeUnit as TimeUnitToken,
+  TimezoneType as TimezoneTypeToken,
+  VendorSeverity as VendorSeverityToken,
+  VulnerabilityType as VulnerabilityTypeToken,
+  Weekday as WeekdayToken,
+} from '../qualys/vocabulary.js';
 
 type Described<K extends string> = { readonly [P in K]: { readonly description: string } };
 
-/** Turns `{VALUE: 'description'}` into Pothos enum value configs. */
+/** Turns `{VALUE: 'description'}` (one entry per vocabulary token) into Pothos enum value configs. */
 function describe<K extends string>(values: { readonly [P in K]: string }): Described<K> {
   const out: Partial<Record<K, { description: string }>> = {};
   for (const key of Object.keys(values) as K[]) out[key] = { description: values[key] };
   return out as Described<K>;
 }
 
-/** `"Canceled - Blackout"` -> `CANCELED_BLACKOUT`. */
-export function enumToken(wire: string): string {
-  return wire
-    .trim()
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
-/** Maps a wire string to a known value (directly or through `aliases`), else `null`. */
-function mapKnown<K extends string>(
-  wire: string | null | undefined,
-  known: Described<K>,
-  aliases: Readonly<Record<string, K>> = {},
-): K | null {
-  if (wire === null || wire === undefined || wire.trim() === '') return null;
-  const token = enumToken(wire);
-  if (Object.hasOwn(known, token)) return token as K;
-  return aliases[token] ?? null;
-}
-
-/** Like {@link mapKnown} but an unknown non-empty value becomes `OTHER`. */
-function mapOpen<K extends string>(
-  wire: string | null | undefined,
-  known: Described<K | 'OTHER'>,
-  aliases: Readonly<Record<string, K>> = {},
-): K | 'OTHER' | null {
-  if (wire === null || wire === undefined || wire.trim() === '') return null;
-  return mapKnown(wire, known, aliases) ?? 'OTHER';
-}
-
 // Platform ---------------------------------------------------------------------------------
 
-const PLATFORM_VALUES = describe({
+const PLATFORM_VALUES = describe<PlatformToken>({
   WINDOWS: 'Windows (Qualys `Windows`).',
   LINUX: 'Linux (Qualys `Linux`).',
   MAC: 'macOS (Qualys `Mac`); the PM API documents it only for a few endpoints.',
@@ -66,31 +46,9 @@ export const Platform = builder.enumType('Platform', {
   values: PLATFORM_VALUES,
 });
 
-const PLATFORM_WIRE: Readonly<Record<PlatformValue, QualysPlatform>> = {
-  WINDOWS: 'Windows',
-  LINUX: 'Linux',
-  MAC: 'Mac',
-};
-
-/** `Windows` -> `WINDOWS`; `null` for an unknown or missing value. */
-export function platformFromWire(wire: string | null | undefined): PlatformValue | null {
-  return mapKnown(wire, PLATFORM_VALUES, { MACOS: 'MAC', OSX: 'MAC' });
-}
-
-/** `WINDOWS` -> `Windows` (the case-sensitive wire spelling). */
-export function platformToWire(value: PlatformValue): QualysPlatform {
-  return PLATFORM_WIRE[value];
-}
-
-/** A wire platform string to a `QualysPlatform`, or `null` when it is not one. */
-export function qualysPlatform(wire: string | null | undefined): QualysPlatform | null {
-  const value = platformFromWire(wire);
-  return value === null ? null : PLATFORM_WIRE[value];
-}
-
 // Job type ---------------------------------------------------------------------------------
 
-const JOB_TYPE_VALUES = describe({
+const JOB_TYPE_VALUES = describe<JobTypeToken>({
   INSTALL: 'Installs patches (Qualys `Install`).',
   ROLLBACK: 'Uninstalls patches (Qualys `Rollback`; called `Uninstall` before PM API v1.7).',
 });
@@ -103,14 +61,9 @@ export const JobType = builder.enumType('JobType', {
   values: JOB_TYPE_VALUES,
 });
 
-/** `Install` -> `INSTALL`, `Rollback`/`Uninstall` -> `ROLLBACK`; `null` otherwise. */
-export function jobTypeFromWire(wire: string | null | undefined): JobTypeValue | null {
-  return mapKnown(wire, JOB_TYPE_VALUES, { UNINSTALL: 'ROLLBACK' });
-}
-
 // Job status -------------------------------------------------------------------------------
 
-const JOB_STATUS_VALUES = describe({
+const JOB_STATUS_VALUES = describe<JobStatusToken>({
   ENABLED: 'Enabled: the job runs on its schedule or on demand (Qualys `Enabled`).',
   DISABLED: 'Disabled: the job does not run (Qualys `Disabled`).',
   PREPARED: 'Prepared for deployment (Qualys `Prepared`).',
@@ -130,14 +83,9 @@ export const JobStatus = builder.enumType('JobStatus', {
   values: JOB_STATUS_VALUES,
 });
 
-/** `Assets Responded` -> `ASSETS_RESPONDED`; unknown -> `OTHER`; missing -> `null`. */
-export function jobStatusFromWire(wire: string | null | undefined): JobStatusValue | null {
-  return mapOpen(wire, JOB_STATUS_VALUES);
-}
-
 // Schedule type ----------------------------------------------------------------------------
 
-const SCHEDULE_TYPE_VALUES = describe({
+const SCHEDULE_TYPE_VALUES = describe<ScheduleTypeToken>({
   ON_DEMAND: 'Runs when started by a user (Qualys `On-demand`).',
   ONCE: 'Runs once at `startDateTime` (Qualys `Once`, "Run Once").',
   DAILY: 'Runs every day (Qualys `Daily`).',
@@ -154,14 +102,9 @@ export const ScheduleType = builder.enumType('ScheduleType', {
   values: SCHEDULE_TYPE_VALUES,
 });
 
-/** `On-demand` -> `ON_DEMAND`, `Run Once` -> `ONCE`, ...; `null` otherwise. */
-export function scheduleTypeFromWire(wire: string | null | undefined): ScheduleTypeValue | null {
-  return mapKnown(wire, SCHEDULE_TYPE_VALUES, { ONDEMAND: 'ON_DEMAND', RUN_ONCE: 'ONCE', RUNONCE: 'ONCE' });
-}
-
 // Time zone type ---------------------------------------------------------------------------
 
-const TIMEZONE_TYPE_VALUES = describe({
+const TIMEZONE_TYPE_VALUES = describe<TimezoneTypeToken>({
   SPECIFIC_TZ: 'The schedule is meant in the time zone named by `timezone` (Qualys `SPECIFIC_TZ`).',
   AGENT_TZ: "The schedule is meant in each agent's own local time zone (Qualys `AGENT_TZ`).",
 });
@@ -174,14 +117,9 @@ export const TimezoneType = builder.enumType('TimezoneType', {
   values: TIMEZONE_TYPE_VALUES,
 });
 
-/** `SPECIFIC_TZ`/`AGENT_TZ`; `null` otherwise. */
-export function timezoneTypeFromWire(wire: string | null | undefined): TimezoneTypeValue | null {
-  return mapKnown(wire, TIMEZONE_TYPE_VALUES);
-}
-
 // Tag match --------------------------------------------------------------------------------
 
-const TAG_MATCH_VALUES = describe({
+const TAG_MATCH_VALUES = describe<TagMatchToken>({
   ANY: 'An asset matches when it has any of the tags (Qualys `Any`, the default).',
   ALL: 'An asset matches only when it has all of the tags (Qualys `All`).',
 });
@@ -194,14 +132,9 @@ export const TagMatch = builder.enumType('TagMatch', {
   values: TAG_MATCH_VALUES,
 });
 
-/** `Any` -> `ANY`, `All` -> `ALL`; `null` otherwise. */
-export function tagMatchFromWire(wire: string | null | undefined): TagMatchValue | null {
-  return mapKnown(wire, TAG_MATCH_VALUES);
-}
-
 // Vendor severity --------------------------------------------------------------------------
 
-const VENDOR_SEVERITY_VALUES = describe({
+const VENDOR_SEVERITY_VALUES = describe<VendorSeverityToken>({
   CRITICAL: 'Vendor rates it Critical.',
   IMPORTANT: 'Vendor rates it Important.',
   MODERATE: 'Vendor rates it Moderate.',
@@ -218,14 +151,9 @@ export const VendorSeverity = builder.enumType('VendorSeverity', {
   values: VENDOR_SEVERITY_VALUES,
 });
 
-/** `Critical` -> `CRITICAL`; unknown -> `OTHER`; missing -> `null`. */
-export function vendorSeverityFromWire(wire: string | null | undefined): VendorSeverityValue | null {
-  return mapOpen(wire, VENDOR_SEVERITY_VALUES);
-}
-
 // Asset job result status ------------------------------------------------------------------
 
-const ASSET_JOB_RESULT_STATUS_VALUES = describe({
+const ASSET_JOB_RESULT_STATUS_VALUES = describe<AssetJobResultStatusToken>({
   JOB_RECEIVED: 'The agent received the job (Qualys `Job Received`).',
   JOB_STARTED: 'The agent started the job (Qualys `Job Started`).',
   JOB_RESUMED: 'The agent resumed the job (Qualys `Job Resumed`).',
@@ -253,16 +181,9 @@ export const AssetJobResultStatus = builder.enumType('AssetJobResultStatus', {
   values: ASSET_JOB_RESULT_STATUS_VALUES,
 });
 
-/** `Canceled - Blackout` -> `CANCELED_BLACKOUT`; unknown -> `OTHER`; missing -> `null`. */
-export function assetJobResultStatusFromWire(
-  wire: string | null | undefined,
-): AssetJobResultStatusValue | null {
-  return mapOpen(wire, ASSET_JOB_RESULT_STATUS_VALUES, { CANCELLED_BLACKOUT: 'CANCELED_BLACKOUT' });
-}
-
 // Time unit --------------------------------------------------------------------------------
 
-const TIME_UNIT_VALUES = describe({
+const TIME_UNIT_VALUES = describe<TimeUnitToken>({
   MINUTES: 'Minutes (Qualys `MINUTES`).',
   HOURS: 'Hours (Qualys `HOURS`).',
 });
@@ -275,14 +196,9 @@ export const TimeUnit = builder.enumType('TimeUnit', {
   values: TIME_UNIT_VALUES,
 });
 
-/** `HOURS`/`MINUTES` (also singular); `null` otherwise. */
-export function timeUnitFromWire(wire: string | null | undefined): TimeUnitValue | null {
-  return mapKnown(wire, TIME_UNIT_VALUES, { MINUTE: 'MINUTES', HOUR: 'HOURS' });
-}
-
 // Weekday ----------------------------------------------------------------------------------
 
-const WEEKDAY_VALUES = describe({
+const WEEKDAY_VALUES = describe<WeekdayToken>({
   SUNDAY: 'Sunday (position 0 of Qualys `recurringWeekDays`; `0` in `recurringWeekDayOfMonth`).',
   MONDAY: 'Monday (position 1; `1`).',
   TUESDAY: 'Tuesday (position 2; `2`).',
@@ -300,35 +216,9 @@ export const Weekday = builder.enumType('Weekday', {
   values: WEEKDAY_VALUES,
 });
 
-const WEEKDAYS_IN_ORDER: readonly WeekdayValue[] = [
-  'SUNDAY',
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-];
-
-/** `0` -> `SUNDAY` ... `6` -> `SATURDAY`; `null` otherwise. */
-export function weekdayFromNumber(n: number | null | undefined): WeekdayValue | null {
-  return n === null || n === undefined ? null : (WEEKDAYS_IN_ORDER[n] ?? null);
-}
-
-/** The Qualys 7-position bitmap `"0,1,0,0,0,0,1"` (Sunday first) -> `[MONDAY, SATURDAY]`. */
-export function weekdaysFromBitmap(bitmap: string | null | undefined): WeekdayValue[] {
-  if (!bitmap) return [];
-  const days: WeekdayValue[] = [];
-  bitmap.split(',').forEach((bit, i) => {
-    const day = WEEKDAYS_IN_ORDER[i];
-    if (bit.trim() === '1' && day !== undefined) days.push(day);
-  });
-  return days;
-}
-
 // Vulnerability type -----------------------------------------------------------------------
 
-const VULNERABILITY_TYPE_VALUES = describe({
+const VULNERABILITY_TYPE_VALUES = describe<VulnerabilityTypeToken>({
   VULNERABILITY: 'A confirmed vulnerability (Qualys `VULNERABILITY`).',
   POTENTIAL: 'A potential vulnerability (Qualys `POTENTIAL`).',
   OTHER: 'A type this gateway does not know; `vulnTypeLabel` has the Qualys value.',
@@ -341,8 +231,3 @@ export const VulnerabilityType = builder.enumType('VulnerabilityType', {
   description: 'The kind of a QID (Qualys `vulnType`).',
   values: VULNERABILITY_TYPE_VALUES,
 });
-
-/** `VULNERABILITY`/`POTENTIAL`; unknown -> `OTHER`; missing -> `null`. */
-export function vulnerabilityTypeFromWire(wire: string | null | undefined): VulnerabilityTypeValue | null {
-  return mapOpen(wire, VULNERABILITY_TYPE_VALUES);
-}

@@ -13,7 +13,7 @@ import type { GatewayContext } from '../builder.js';
 import { inputFingerprint } from '../idempotency.js';
 import { QualysBadPayloadError } from '../qualys/errors.js';
 import type { QualysDeploymentJob } from '../qualys/schemas/index.js';
-import { qualysPlatform } from './enums.js';
+import { qualysPlatform } from '../qualys/vocabulary.js';
 import type { JobParent } from './refs.js';
 import { rejectionUserError, type UserErrorParent } from './user-error.js';
 import { qualysIdSchema } from './validation.js';
@@ -147,14 +147,10 @@ export function readCurrentJob<T>(read: () => T, endpoint: string): T {
   try {
     return read();
   } catch (cause) {
-    throw new QualysBadPayloadError(
-      'QUALYS_BAD_PAYLOAD',
-      `Qualys sent a job the gateway cannot read (${endpoint})`,
-      {
-        endpoint,
-        status: 200,
-        cause,
-      },
-    );
+    throw new QualysBadPayloadError(`Qualys sent a job the gateway cannot read (${endpoint})`, {
+      endpoint,
+      status: 200,
+      cause,
+    });
   }
 }

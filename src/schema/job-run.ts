@@ -1,7 +1,9 @@
 /**
  * `JobRun`: one run (`jobInstanceId`) of a deployment job.
  */
-import { TimezoneType, timezoneTypeFromWire } from './enums.js';
+
+import { timezoneTypeFromWire } from '../qualys/vocabulary.js';
+import { TimezoneType } from './enums.js';
 import { loadJobResult } from './job-result.js';
 import { JobResult, JobRun } from './refs.js';
 

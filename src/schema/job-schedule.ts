@@ -6,14 +6,12 @@
 import type { QualysDeploymentJob, QualysDeploymentJobListItem } from '../qualys/schemas/index.js';
 import { formatWallClockIso, parseWallClock } from '../qualys/schemas/index.js';
 import {
-  ScheduleType,
   scheduleTypeFromWire,
-  TimezoneType,
   timezoneTypeFromWire,
-  Weekday,
   weekdayFromNumber,
   weekdaysFromBitmap,
-} from './enums.js';
+} from '../qualys/vocabulary.js';
+import { ScheduleType, TimezoneType, Weekday } from './enums.js';
 import { JobSchedule, type JobScheduleParent } from './refs.js';
 
 /** The schedule of a full job (GET by id); the run times are not in it. */

@@ -2,7 +2,9 @@
  * Small value types of job settings: `Duration`, `UserMessage`, `Deferment`, `RebootSettings`,
  * `ReattemptSettings`, `JobNotification`. They only read data their parent job already holds.
  */
-import { TimeUnit, timeUnitFromWire } from './enums.js';
+
+import { timeUnitFromWire } from '../qualys/vocabulary.js';
+import { TimeUnit } from './enums.js';
 import {
   Deferment,
   type DefermentParent,

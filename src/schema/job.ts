@@ -5,16 +5,13 @@ import type { GatewayContext } from '../builder.js';
 import type { QualysPlatform } from '../qualys/api.js';
 import type { QualysAuditStamp } from '../qualys/schemas/index.js';
 import {
-  JobStatus,
-  JobType,
   jobStatusFromWire,
   jobTypeFromWire,
-  Platform,
   platformFromWire,
   qualysPlatform,
-  TagMatch,
   tagMatchFromWire,
-} from './enums.js';
+} from '../qualys/vocabulary.js';
+import { JobStatus, JobType, Platform, TagMatch } from './enums.js';
 import { scheduleFromJob, scheduleFromListItem } from './job-schedule.js';
 import { jobField, knownJobPlatform, loadFullJob } from './load.js';
 import {

@@ -12,11 +12,8 @@ import type {
   QualysLinkableJob,
   QualysPatch,
 } from '../qualys/schemas/index.js';
-import { qualysPlatform } from './enums.js';
+import { qualysPlatform, UNKNOWN_PLATFORM_ORDER } from '../qualys/vocabulary.js';
 import type { AssetParent, JobParent, PatchParent } from './refs.js';
-
-/** Platforms to try, in order, when an object's platform is not known. */
-const UNKNOWN_PLATFORM_ORDER: readonly QualysPlatform[] = ['Windows', 'Linux'];
 
 /** Returns `null` for a `QUALYS_NOT_FOUND` failure and rethrows anything else. */
 export async function nullIfNotFound<T>(promise: Promise<T>): Promise<T | null> {

@@ -3,8 +3,8 @@
  */
 import { builder } from '../builder.js';
 import type { QualysDeploymentJob } from '../qualys/schemas/index.js';
+import { qualysPlatform } from '../qualys/vocabulary.js';
 import { deployActions, isMitigationAction } from './deploy-action.js';
-import { qualysPlatform } from './enums.js';
 import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { loadFullJob, nullIfNotFound } from './load.js';
 import { Job, type JobParent, MitigationAction, MitigationJob, Vulnerability } from './refs.js';

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { QUALYS_LIMITS } from '../qualys/api.js';
-import { QualysHttpError } from '../qualys/errors.js';
+import { QualysRecordCapError } from '../qualys/errors.js';
 
 const CURSOR_PREFIX = 'offset:';
 
@@ -75,7 +75,7 @@ function capTilingPageSize(first: number, cap: number): number {
  * of `first` items would reach past the cap, pages of the smallest size >= `first` that divides
  * the cap are used instead (still at most two), and a window starting at the cap is refused.
  *
- * @throws QualysHttpError `QUALYS_RECORD_CAP` when `after` points at or past record 10,000;
+ * @throws QualysRecordCapError `QUALYS_RECORD_CAP` (no call made) when `after` points at or past record 10,000;
  *   any `QualysError` of `fetchPage`.
  */
 export async function fetchOffsetWindow<T>(
@@ -86,10 +86,9 @@ export async function fetchOffsetWindow<T>(
   const cap = QUALYS_LIMITS.offsetRecordCap;
   const start = args.after ? (decodeOffsetCursor(args.after) ?? -1) + 1 : 0;
   if (start >= cap) {
-    throw new QualysHttpError(
-      'QUALYS_RECORD_CAP',
+    throw QualysRecordCapError.beforeCall(
+      endpoint,
       `Qualys serves only the first ${cap} records of this list; narrow the filter to reach the rest`,
-      { endpoint },
     );
   }
   const end = Math.min(start + args.first, cap);

@@ -4,8 +4,9 @@
  */
 import { builder, type GatewayContext } from '../builder.js';
 import type { QualysDeploymentJob } from '../qualys/schemas/index.js';
+import { platformToWire, qualysPlatform } from '../qualys/vocabulary.js';
 import { deployActions } from './deploy-action.js';
-import { Platform, platformToWire, qualysPlatform } from './enums.js';
+import { Platform } from './enums.js';
 import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { resolveJobPlatform } from './job.js';
 import { loadJobResult } from './job-result.js';

@@ -5,13 +5,12 @@ import { builder, type GatewayContext } from '../builder.js';
 import type { QualysPlatform } from '../qualys/api.js';
 import type { QualysPatch } from '../qualys/schemas/index.js';
 import {
-  Platform,
   platformFromWire,
   platformToWire,
   qualysPlatform,
-  VendorSeverity,
   vendorSeverityFromWire,
-} from './enums.js';
+} from '../qualys/vocabulary.js';
+import { Platform, VendorSeverity } from './enums.js';
 import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { loadPatchRecord, nullIfNotFound, patchField } from './load.js';
 import { fetchOffsetWindow, offsetAfterSchema, offsetConnection, offsetFirstSchema } from './pagination.js';

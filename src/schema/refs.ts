@@ -41,8 +41,9 @@ export interface UserParent {
   readonly fullName: string | null;
 }
 
-/** Which API a job belongs to: PM deployment jobs or MTG mitigation jobs. */
-export type JobKind = 'PATCH' | 'MITIGATION';
+import type { JobKind } from '../qualys/vocabulary.js';
+
+export type { JobKind };
 
 /**
  * A job: its UUID plus the payloads already holding data about it. `full` is the job by id;

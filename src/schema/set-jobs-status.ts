@@ -4,7 +4,8 @@
  * `POST /mtg/v1/deploymentjobs/update/status/{Enabled|Disabled}`; QUALYS-API.md §7.5, §12.3).
  */
 import { builder, type GatewayContext } from '../builder.js';
-import type { QualysBulkJobResult, QualysJobConfigStatus } from '../qualys/api.js';
+import type { QualysBulkJobResult } from '../qualys/api.js';
+import { CONFIG_STATUS_WIRE } from '../qualys/vocabulary.js';
 import { bulkResultsFor, JobBulkResult, type JobBulkResultParent } from './job-bulk-result.js';
 import { JobConfigStatus } from './job-config-status.js';
 import { bulkJobIdsSchema } from './job-mutation-support.js';
@@ -62,11 +63,6 @@ export async function runBulk(
   }
 }
 
-const STATUS_WIRE: Readonly<Record<'ENABLED' | 'DISABLED', QualysJobConfigStatus>> = {
-  ENABLED: 'Enabled',
-  DISABLED: 'Disabled',
-};
-
 builder.mutationFields((t) => {
   const args = (what: string) => ({
     ids: t.arg.idList({
@@ -90,7 +86,7 @@ builder.mutationFields((t) => {
       args: args('deployment job'),
       resolve: (_root, a, ctx) =>
         runBulk(ctx, a.ids, 'patchJobsById', () =>
-          ctx.qualys.setPatchJobsStatus(STATUS_WIRE[a.status], a.ids),
+          ctx.qualys.setPatchJobsStatus(CONFIG_STATUS_WIRE[a.status], a.ids),
         ),
     }),
     setMitigationJobsStatus: t.field({
@@ -102,7 +98,7 @@ builder.mutationFields((t) => {
       args: args('mitigation job'),
       resolve: (_root, a, ctx) =>
         runBulk(ctx, a.ids, 'mitigationJobsById', () =>
-          ctx.qualys.setMitigationJobsStatus(STATUS_WIRE[a.status], a.ids),
+          ctx.qualys.setMitigationJobsStatus(CONFIG_STATUS_WIRE[a.status], a.ids),
         ),
     }),
   };

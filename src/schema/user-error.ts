@@ -5,7 +5,8 @@
  */
 import { builder } from '../builder.js';
 import { JOB_RULE_CODES, type JobRuleCode, type JobSpecIssue } from '../jobs/index.js';
-import { isQualysError, publicQualysMessage } from '../qualys/errors.js';
+import { isQualysError } from '../qualys/errors.js';
+import { publicQualysMessage } from '../qualys/redact.js';
 
 /** Codes a mutation adds to the job rule codes. */
 const MUTATION_CODES = ['QUALYS_REJECTED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'OUTCOME_UNKNOWN'] as const;

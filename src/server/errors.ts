@@ -6,7 +6,8 @@
  * Yoga's generic message, so no stack, URL, header, token or upstream body reaches a client.
  */
 import { GraphQLError } from 'graphql';
-import { publicQualysMessage, QualysError, UpstreamBudgetExceededError } from '../qualys/errors.js';
+import { QualysError, UpstreamBudgetExceededError } from '../qualys/errors.js';
+import { publicQualysMessage } from '../qualys/redact.js';
 
 /**
  * Yoga `maskedErrors.maskError` implementation.

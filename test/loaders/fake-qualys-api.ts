@@ -20,7 +20,12 @@ import {
   type QualysPlatform,
   type QualysWireObject,
 } from '../../src/qualys/api.js';
-import { type QualysError, QualysHttpError, QualysNotFoundError } from '../../src/qualys/errors.js';
+import {
+  QualysBadRequestError,
+  type QualysError,
+  QualysNotFoundError,
+  QualysRecordCapError,
+} from '../../src/qualys/errors.js';
 import {
   type QualysAsset,
   type QualysDeploymentJob,
@@ -121,7 +126,7 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
     const pageSize = params.pageSize ?? 10;
     const pageNumber = params.pageNumber ?? 0;
     if ((pageNumber + 1) * pageSize > QUALYS_LIMITS.offsetRecordCap) {
-      throw new QualysHttpError('QUALYS_RECORD_CAP', 'past the record cap', {
+      throw new QualysRecordCapError('past the record cap', {
         endpoint,
         qualysErrorCode: '2501',
       });
@@ -131,14 +136,14 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
 
   function limit(n: number, max: number, endpoint: string): void {
     if (n > max)
-      throw new QualysHttpError('QUALYS_BAD_REQUEST', `too many ids (${n} > ${max})`, {
+      throw new QualysBadRequestError(`too many ids (${n} > ${max})`, {
         endpoint,
         status: 400,
       });
   }
 
   function notFound(endpoint: string): QualysNotFoundError {
-    return new QualysNotFoundError('QUALYS_NOT_FOUND', 'no such job', { endpoint, status: 404 });
+    return new QualysNotFoundError('no such job', { endpoint, status: 404 });
   }
 
   /** Normalises and stores a created or updated job, like Qualys answering the job back. */
@@ -152,7 +157,7 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
     const wire = { ...structuredClone(body), id };
     const parsed = QualysDeploymentJobSchema.safeParse(wire);
     if (!parsed.success) {
-      throw new QualysHttpError('QUALYS_BAD_REQUEST', 'the fake could not read the job body', {
+      throw new QualysBadRequestError('the fake could not read the job body', {
         endpoint,
         status: 400,
       });
@@ -212,7 +217,7 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
       record('getDeploymentJob', [id], () => {
         const job = jobs.get(id);
         if (!job)
-          throw new QualysNotFoundError('QUALYS_NOT_FOUND', 'no such job', {
+          throw new QualysNotFoundError('no such job', {
             endpoint: 'GET /pm/v1/deploymentjob/{id}',
             status: 404,
           });
@@ -223,7 +228,7 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
       record('getDeploymentJobResultSummary', params ? [id, params] : [id], () => {
         const summary = data.results?.[`${id}:${params?.jobInstanceId ?? 'latest'}`];
         if (!summary) {
-          throw new QualysNotFoundError('QUALYS_NOT_FOUND', 'no such run', {
+          throw new QualysNotFoundError('no such run', {
             endpoint: 'GET /pm/v1/deploymentjob/{id}/deploymentjobresult/summary',
             status: 404,
           });
@@ -271,10 +276,6 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
         const next = start + pageSize < assets.length ? String(start + pageSize) : null;
         return { assets: page, searchAfter: next };
       }),
-    listAssetsByPage: (params) =>
-      record('listAssetsByPage', [params], () =>
-        offsetPage(data.assets?.[params.platform] ?? [], params, 'GET /pm/v1/assets'),
-      ),
     getVulnerabilities: (qids) =>
       record('getVulnerabilities', [qids], () => {
         limit(qids.length, QUALYS_LIMITS.qidsPerCall, 'POST /pm/v1/vulnerabilities');
@@ -287,7 +288,7 @@ export function createFakeQualysApi(data: FakeData = {}): FakeQualysApi {
       record('getMitigationJob', [id], () => {
         const job = mitigationJobs.get(id);
         if (!job)
-          throw new QualysNotFoundError('QUALYS_NOT_FOUND', 'no such job', {
+          throw new QualysNotFoundError('no such job', {
             endpoint: 'GET /mtg/v1/deploymentjob/{id}',
             status: 404,
           });

@@ -31,7 +31,7 @@ function listCalls(fake: FakeQualysApi): ListDeploymentJobsParams[] {
 }
 
 function rateLimited() {
-  return new QualysRateLimitedError('QUALYS_RATE_LIMITED', 'throttled', {
+  return new QualysRateLimitedError('throttled', {
     endpoint: 'GET /pm/v1/deploymentjobs',
     status: 429,
   });

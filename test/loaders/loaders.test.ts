@@ -17,7 +17,7 @@ const patch = (id: string, platform: QualysPlatform): QualysPatch =>
   QualysPatchSchema.parse({ id, platform, title: `Patch ${id}` });
 
 function rateLimited(endpoint: string) {
-  return new QualysRateLimitedError('QUALYS_RATE_LIMITED', 'throttled', { endpoint, status: 429 });
+  return new QualysRateLimitedError('throttled', { endpoint, status: 429 });
 }
 
 describe('loadAssetUuidsByAssetId', () => {
@@ -217,7 +217,7 @@ describe('per-key loaders (jobs, runs, results)', () => {
     const fake = createFakeQualysApi();
     fake.failWhen((call) =>
       call.method === 'getDeploymentJob'
-        ? new QualysHttpError('QUALYS_HTTP_STATUS', 'boom', { endpoint: 'x', status: 500 })
+        ? new QualysHttpError('boom', { endpoint: 'x', status: 500 })
         : undefined,
     );
     const loaders = createLoaders(fake.api);

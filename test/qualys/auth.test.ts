@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwtExpiryMs } from '../../src/qualys/auth.js';
-import { DEFAULT_TOKEN_LIFETIME_MS, DEFAULT_TOKEN_REFRESH_MARGIN_MS } from '../../src/qualys/client.js';
 import { QualysUnauthorizedError } from '../../src/qualys/errors.js';
+import { DEFAULT_TOKEN_LIFETIME_MS, DEFAULT_TOKEN_REFRESH_MARGIN_MS } from '../../src/qualys/options.js';
 import { BEARER, type Harness, harness, rejectionOf } from './helpers.js';
 
 const USERNAME = 'svc-pm-user';

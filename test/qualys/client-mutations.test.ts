@@ -685,7 +685,7 @@ describe('job mutations are sent once', () => {
   const FAILURES: readonly {
     readonly label: string;
     readonly code: string;
-    readonly errorClass: new (...args: never[]) => Error;
+    readonly errorClass: abstract new (...args: never[]) => Error;
     readonly arm: (scope: ReturnType<Harness['pool']['intercept']>, m: Mutation) => void;
   }[] = [
     {

@@ -377,43 +377,6 @@ describe('createQualysClient endpoints', () => {
     ).toBeNull();
   });
 
-  it('listAssetsByPage: GET /pm/v1/assets with offset paging', async () => {
-    h.pool
-      .intercept({
-        method: 'GET',
-        path: '/pm/v1/assets',
-        query: { platform: 'Linux', query: 'name:web', pageNumber: '1', pageSize: '20' },
-      })
-      .reply(200, [
-        {
-          id: 'a-1',
-          statusCode: 20212,
-          statusDateTime: 1742360357346,
-          tags: [{ id: 't-1' }],
-          interfaces: [{ address: '10.0.0.1', ipv6Address: 'fe80::1' }],
-          missingPatches: ['p-1', { id: 'p-2', title: 'kernel' }],
-        },
-      ]);
-
-    const assets = await api().listAssetsByPage({
-      platform: 'Linux',
-      query: 'name:web',
-      pageNumber: 1,
-      pageSize: 20,
-    });
-
-    onlyCall();
-    expect(assets[0]).toMatchObject({
-      id: 'a-1',
-      statusCode: 20212,
-      tags: [{ id: 't-1', name: null }],
-      missingPatches: [
-        { id: 'p-1', title: null },
-        { id: 'p-2', title: 'kernel' },
-      ],
-    });
-  });
-
   it('getVulnerabilities: POST /pm/v1/vulnerabilities with {"qids":[...]}', async () => {
     h.pool
       .intercept({ method: 'POST', path: '/pm/v1/vulnerabilities', body: '{"qids":[90931,91653]}' })

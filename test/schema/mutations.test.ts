@@ -115,7 +115,7 @@ describe('mutation payload null propagation', () => {
       fake.failWhen((call) =>
         call.method === root
           ? undefined
-          : new QualysHttpError('QUALYS_HTTP_STATUS', 'Qualys answered 502', { endpoint: 'x', status: 502 }),
+          : new QualysHttpError('Qualys answered 502', { endpoint: 'x', status: 502 }),
       );
       const result = await run(fake, source);
       const payload = (result.data as Record<string, Record<string, unknown> | null> | null | undefined)?.[
@@ -148,7 +148,7 @@ describe('mutation payload null propagation', () => {
       const fake = createFakeQualysApi();
       fake.failWhen((call) =>
         call.method === method
-          ? new QualysHttpError('QUALYS_HTTP_STATUS', 'Qualys answered 503', { endpoint: 'x', status: 503 })
+          ? new QualysHttpError('Qualys answered 503', { endpoint: 'x', status: 503 })
           : undefined,
       );
       const id = '8ae6cd23-bb09-423b-aad8-f8910855e755';

@@ -259,7 +259,7 @@ describe('null propagation', () => {
         const fake = createFakeQualysApi(c.data());
         fake.failWhen((call) =>
           call !== fake.calls[0] && (failing === 'every call' || call.method === failing)
-            ? new QualysHttpError('QUALYS_HTTP_STATUS', 'Qualys answered 502', { endpoint: 'x', status: 502 })
+            ? new QualysHttpError('Qualys answered 502', { endpoint: 'x', status: 502 })
             : undefined,
         );
         const result = await executeOver(fake, document, c);

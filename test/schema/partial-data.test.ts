@@ -20,7 +20,7 @@ describe('partial data', () => {
     const failing = uuid('10b', 1);
     fake.failWhen((call) =>
       call.method === 'getDeploymentJobResultSummary' && call.args[0] === failing
-        ? new QualysHttpError('QUALYS_HTTP_STATUS', 'Qualys answered 502', { endpoint: 'GET x', status: 502 })
+        ? new QualysHttpError('Qualys answered 502', { endpoint: 'GET x', status: 502 })
         : undefined,
     );
     const result = await run(
@@ -45,7 +45,7 @@ describe('partial data', () => {
     const fake = createFakeQualysApi(dashboardData(1));
     fake.failWhen((call) =>
       call.method === 'getCatalogPatches'
-        ? new QualysRateLimitedError('QUALYS_RATE_LIMITED', 'throttled', { endpoint: 'x', status: 429 })
+        ? new QualysRateLimitedError('throttled', { endpoint: 'x', status: 429 })
         : undefined,
     );
     const result = await run(
@@ -95,9 +95,7 @@ describe('partial data', () => {
 
   it('other upstream failures of root fields are errors carrying the QualysError', async () => {
     const fake = createFakeQualysApi(jobDetailData());
-    fake.failWhen(
-      () => new QualysHttpError('QUALYS_HTTP_STATUS', 'Qualys answered 500', { endpoint: 'x', status: 500 }),
-    );
+    fake.failWhen(() => new QualysHttpError('Qualys answered 500', { endpoint: 'x', status: 500 }));
     const result = await run(fake, `{ patchJob(id: "${uuid('10b', 900)}") { id } }`);
     expect(result.data).toEqual({ patchJob: null });
     expect(result.errors?.[0]?.originalError).toMatchObject({ code: 'QUALYS_HTTP_STATUS' });
@@ -106,7 +104,7 @@ describe('partial data', () => {
 
 /** A 502 from Qualys, as the client reports it. */
 function badGateway(endpoint: string): QualysHttpError {
-  return new QualysHttpError('QUALYS_HTTP_STATUS', 'Qualys answered 502', { endpoint, status: 502 });
+  return new QualysHttpError('Qualys answered 502', { endpoint, status: 502 });
 }
 
 /** The value at an error `path`, failing when an ancestor on the way is null (a null that propagated). */
@@ -194,7 +192,7 @@ describe('partial data under linked fields (one failed upstream call never nulls
     const fake = createFakeQualysApi(dashboardData(3));
     fake.failWhen((call) =>
       call.method === 'getCatalogPatches'
-        ? new QualysRateLimitedError('QUALYS_RATE_LIMITED', 'throttled', { endpoint: 'x', status: 429 })
+        ? new QualysRateLimitedError('throttled', { endpoint: 'x', status: 429 })
         : undefined,
     );
     const result = await run(fake, DASHBOARD);

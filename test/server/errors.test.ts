@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { QualysHttpError, QualysTimeoutError } from '../../src/qualys/errors.js';
+import { QualysBadRequestError, QualysTimeoutError } from '../../src/qualys/errors.js';
 import { maskGatewayError } from '../../src/server/errors.js';
 import { parseBearerToken } from '../../src/server/gateway.js';
 
@@ -11,7 +11,7 @@ describe('maskGatewayError', () => {
   it('keeps a Qualys failure code, Qualys error code and HTTP status, and its safe message', () => {
     const masked = maskGatewayError(
       located(
-        new QualysHttpError('QUALYS_BAD_REQUEST', 'Qualys rejected the request: co-author limit', {
+        new QualysBadRequestError('Qualys rejected the request: co-author limit', {
           endpoint: 'POST /pm/v2/deploymentjob',
           status: 400,
           qualysErrorCode: '2435',
@@ -30,7 +30,7 @@ describe('maskGatewayError', () => {
 
   it('omits what a Qualys failure does not know', () => {
     const masked = maskGatewayError(
-      located(new QualysTimeoutError('QUALYS_TIMEOUT', 'timed out', { endpoint: 'GET /x' })),
+      located(new QualysTimeoutError('timed out', { endpoint: 'GET /x' })),
       'Unexpected error.',
     ) as GraphQLError;
     expect(masked.extensions).toEqual({ code: 'QUALYS_TIMEOUT' });

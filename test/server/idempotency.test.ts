@@ -76,12 +76,12 @@ describe('idempotency store', () => {
 
   it('remembers an unknown outcome (timeout, 5xx) and never runs the key again', async () => {
     const { store, action, calls } = setup();
-    const timeout = new QualysTimeoutError('QUALYS_TIMEOUT', 'timed out', {
+    const timeout = new QualysTimeoutError('timed out', {
       endpoint: 'POST /pm/v2/deploymentjob',
     });
     await expect(store.run(KEY, 'f', () => Promise.reject(timeout))).rejects.toBe(timeout);
     expect(await store.run(KEY, 'f', action('job'))).toEqual({ status: 'outcome-unknown' });
-    const fiveHundred = new QualysHttpError('QUALYS_HTTP_STATUS', '502', { endpoint: 'x', status: 502 });
+    const fiveHundred = new QualysHttpError('502', { endpoint: 'x', status: 502 });
     await expect(store.run({ ...KEY, key: 'k2' }, 'f', () => Promise.reject(fiveHundred))).rejects.toBe(
       fiveHundred,
     );
@@ -91,7 +91,7 @@ describe('idempotency store', () => {
 
   it('frees the key after a failure that proves nothing was executed (409/429)', async () => {
     const { store, action, calls } = setup();
-    const limited = new QualysRateLimitedError('QUALYS_RATE_LIMITED', '429', { endpoint: 'x', status: 429 });
+    const limited = new QualysRateLimitedError('429', { endpoint: 'x', status: 429 });
     await expect(store.run(KEY, 'f', () => Promise.reject(limited))).rejects.toBe(limited);
     expect(await store.run(KEY, 'f', action('job'))).toEqual({ status: 'executed', value: 'job' });
     expect(calls()).toBe(1);

@@ -6,15 +6,12 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createYoga } from 'graphql-yoga';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sanitizeUpstreamMessage } from '../../src/qualys/answers.js';
 import { QUALYS_LIMITS } from '../../src/qualys/api.js';
-import {
-  baseUrlHostForms,
-  QualysError,
-  redactUpstreamDetails,
-  UpstreamBudgetExceededError,
-} from '../../src/qualys/errors.js';
+import { QualysError, UpstreamBudgetExceededError } from '../../src/qualys/errors.js';
 import { isRetryable, isUpstreamHealthFailure } from '../../src/qualys/governor.js';
-import { CallDeadline, sanitizeUpstreamMessage } from '../../src/qualys/http.js';
+import { CallDeadline } from '../../src/qualys/http.js';
+import { baseUrlHostForms, redactUpstreamDetails } from '../../src/qualys/redact.js';
 import { schema } from '../../src/schema/index.js';
 import { encodeOffsetCursor } from '../../src/schema/pagination.js';
 import { createLogger } from '../../src/server/logger.js';
