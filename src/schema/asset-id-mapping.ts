@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { Asset, AssetIdMapping, type AssetParent } from './refs.js';
+import { BATCH, byIdList, cost, sizedByParent } from './support/upstream-cost.js';
 
 /** Most asset ids one `assetsByAssetId` call accepts. */
 export const MAX_ASSET_IDS = 10_000;
@@ -14,6 +15,7 @@ AssetIdMapping.implement({
     'numeric id, Patch Management by UUID.',
   fields: (t) => ({
     mapped: t.field({
+      ...cost({ rule: sizedByParent('mapped') }),
       type: [Asset],
       nullable: false,
       description:
@@ -31,6 +33,7 @@ AssetIdMapping.implement({
 
 builder.queryFields((t) => ({
   assetsByAssetId: t.field({
+    ...cost({ rule: byIdList('assetIds', BATCH.assetIdsPerMapping, 'mapped') }),
     type: AssetIdMapping,
     nullable: false,
     description:

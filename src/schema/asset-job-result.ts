@@ -13,6 +13,7 @@ import {
   type AssetPartial,
   Patch,
 } from './refs.js';
+import { cost, describedAs, refList } from './support/upstream-cost.js';
 
 /** The platform of a result: the job's when known, else the asset's `osIdentifier` (`WINDOWS`). */
 function platformOf(r: AssetJobResultParent) {
@@ -36,6 +37,7 @@ AssetJobResult.implement({
     'upstream; their details load in batches.',
   fields: (t) => ({
     asset: t.field({
+      ...cost({ rule: describedAs('result') }),
       type: Asset,
       nullable: false,
       description:
@@ -118,24 +120,28 @@ AssetJobResult.implement({
       resolve: (r) => r.result.agentCheckedInTime,
     }),
     installedPatches: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: false,
       description: 'Patches installed by the run (Qualys `installed`); empty when none.',
       resolve: (r) => patchRefs(r.result.installed, platformOf(r)),
     }),
     failedPatches: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: false,
       description: 'Patches that failed to install (Qualys `failed`); empty when none.',
       resolve: (r) => patchRefs(r.result.failed, platformOf(r)),
     }),
     successPatches: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: false,
       description: 'Patches deployed successfully (Qualys `success`); empty when none.',
       resolve: (r) => patchRefs(r.result.success, platformOf(r)),
     }),
     supersededPatches: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: false,
       description:
@@ -143,6 +149,7 @@ AssetJobResult.implement({
       resolve: (r) => patchRefs(r.result.superseded, platformOf(r)),
     }),
     notApplicablePatches: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: false,
       description: 'Patches that do not apply to the asset (Qualys `notApplicable`); empty when none.',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { builder, type GatewayContext } from '../builder.js';
+import { ASSET_UUIDS_PER_JOB_QUERY } from '../loaders/index.js';
 import { QUALYS_LIMITS, type QualysPlatform } from '../qualys/api.js';
 import { platformFromWire, platformToWire, qualysPlatform } from '../qualys/vocabulary.js';
 import { Platform } from './enums.js';
@@ -22,6 +23,18 @@ import {
   type PatchParent,
   Tag,
 } from './refs.js';
+import {
+  BATCH,
+  byIdOnPlatforms,
+  carriedBy,
+  carriedByAll,
+  cost,
+  cursorPage,
+  type FieldRule,
+  lookupCost,
+  perPlatformBatches,
+  refList,
+} from './support/upstream-cost.js';
 import { qualysIdSchema } from './validation.js';
 
 const ASSET_CURSOR_PREFIX = 'searchAfter:';
@@ -56,6 +69,16 @@ function decodeAssetCursor(cursor: string): string | typeof END | null {
   const searchAfter = text.slice(ASSET_CURSOR_PREFIX.length);
   return SEARCH_AFTER_VALUE.test(searchAfter) ? searchAfter : null;
 }
+
+/**
+ * `Asset.patchJobs`: one `GET /pm/v1/deploymentjobs` per 100 asset UUIDs and platform (both when
+ * the assets' platform may be unknown); the jobs are job-list entries.
+ */
+const jobsOfAssets: FieldRule = (slot, _args, listSize) => ({
+  calls: perPlatformBatches(slot.count, ASSET_UUIDS_PER_JOB_QUERY),
+  count: slot.count * listSize,
+  origin: 'list',
+});
 
 /** The asset's platform: its own when known, else the one it was found on (loading it if needed). */
 async function platformOf(asset: AssetParent, ctx: GatewayContext): Promise<QualysPlatform | null> {
@@ -113,6 +136,7 @@ Hardware.implement({
 });
 
 Asset.implement({
+  ...lookupCost((n) => perPlatformBatches(n, BATCH.assetsPerPage)),
   description:
     'An asset (a host with the Qualys Cloud Agent) as Patch Management knows it, identified by its asset UUID. ' +
     'Fields the referencing payload already holds (a job list, a job result, a UUID mapping) cost no call; the ' +
@@ -120,8 +144,13 @@ Asset.implement({
     'Only `id` is non-null: other fields are null when the asset cannot be found, and null with an error in ' +
     '`errors` when they needed the asset lookup and it failed.',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false, description: 'The PM asset UUID (the Cloud Agent id).' }),
+    id: t.exposeID('id', {
+      ...carriedByAll,
+      nullable: false,
+      description: 'The PM asset UUID (the Cloud Agent id).',
+    }),
     assetId: t.int({
+      ...carriedBy('mapped'),
       nullable: true,
       description:
         'The numeric Qualys asset id used by VMDR and CSAM (Qualys `assetId`); null when unknown or when the asset lookup failed (see `errors`). ' +
@@ -129,12 +158,14 @@ Asset.implement({
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.assetId, a.assetId, null),
     }),
     name: t.string({
+      ...carriedBy('list', 'result'),
       nullable: true,
       description:
         'The asset name (no call from job lists and job results); null when Qualys has none or when the asset lookup failed (see `errors`).',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.name, a.partial?.name, null),
     }),
     operatingSystem: t.string({
+      ...carriedBy('result'),
       nullable: true,
       description:
         'The operating system as Qualys describes it (no call from job results); null when unknown or when the asset lookup failed (see `errors`).',
@@ -142,6 +173,7 @@ Asset.implement({
         assetField(a, ctx, (r) => r.operatingSystem, a.partial?.operatingSystem, null),
     }),
     platform: t.field({
+      ...carriedBy('list', 'result'),
       type: Platform,
       nullable: true,
       description:
@@ -201,6 +233,7 @@ Asset.implement({
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.architecture, undefined, null),
     }),
     tags: t.field({
+      ...carriedBy('result'),
       type: [Tag],
       nullable: true,
       description:
@@ -209,6 +242,7 @@ Asset.implement({
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.tags, a.partial?.tags, []),
     }),
     interfaces: t.field({
+      ...carriedBy('result'),
       type: [NetworkInterface],
       nullable: true,
       description:
@@ -223,6 +257,7 @@ Asset.implement({
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.hardware, undefined, null),
     }),
     installedPatches: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: true,
       description:
@@ -234,6 +269,7 @@ Asset.implement({
       },
     }),
     missingPatches: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: true,
       description:
@@ -260,6 +296,7 @@ Asset.implement({
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.missingPatchCount, undefined, null),
     }),
     patchJobs: t.field({
+      ...cost({ rule: jobsOfAssets, carriedBy: 'all' }),
       type: [PatchJob],
       nullable: true,
       description:
@@ -314,6 +351,7 @@ const AssetConnection = builder.connectionObject(
 
 builder.queryFields((t) => ({
   asset: t.field({
+    ...cost({ rule: byIdOnPlatforms }),
     type: Asset,
     nullable: true,
     description:
@@ -336,6 +374,7 @@ builder.queryFields((t) => ({
     },
   }),
   assets: t.field({
+    ...cost({ rule: cursorPage(50) }),
     type: AssetConnection,
     nullable: false,
     description:

@@ -20,6 +20,7 @@ import {
 import { createJob, failedPayload, idempotencyKeySchema } from './job-mutation-support.js';
 import { defineJobPayload } from './job-payload.js';
 import { MitigationJob } from './refs.js';
+import { cost, oneCall } from './support/upstream-cost.js';
 import { userErrorsFromIssues } from './user-error.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -108,6 +109,7 @@ export const CreateMitigationJobPayload = defineJobPayload({
 
 builder.mutationField('createMitigationJob', (t) =>
   t.field({
+    ...cost({ rule: oneCall }),
     type: CreateMitigationJobPayload,
     nullable: true,
     description:

@@ -24,6 +24,7 @@ import {
 import { createJob, failedPayload, idempotencyKeySchema } from './job-mutation-support.js';
 import { defineJobPayload } from './job-payload.js';
 import { PatchJob } from './refs.js';
+import { cost, oneCall } from './support/upstream-cost.js';
 import { userErrorsFromIssues } from './user-error.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -227,6 +228,7 @@ export const CreatePatchJobPayload = defineJobPayload({
 
 builder.mutationField('createPatchJob', (t) =>
   t.field({
+    ...cost({ rule: oneCall }),
     type: CreatePatchJobPayload,
     nullable: true,
     description:

@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import { JobBulkResult } from './job-bulk-result.js';
 import { bulkJobIdsSchema } from './job-mutation-support.js';
 import { type BulkPayloadParent, runBulk } from './set-jobs-status.js';
+import { cost, oneCall } from './support/upstream-cost.js';
 import { UserError } from './user-error.js';
 
 /** `DeletePatchJobsPayload`. */
@@ -32,6 +33,7 @@ DeletePatchJobsPayload.implement({
 
 builder.mutationField('deletePatchJobs', (t) =>
   t.field({
+    ...cost({ rule: oneCall }),
     type: DeletePatchJobsPayload,
     nullable: true,
     description:

@@ -12,6 +12,7 @@ import {
   RunScriptAction,
   Vulnerability,
 } from './refs.js';
+import { cost, refOne } from './support/upstream-cost.js';
 
 /** True for an "Apply Mitigation" action of a mitigation job (seed 003). */
 export function isMitigationAction(action: QualysDeployAction): boolean {
@@ -106,6 +107,7 @@ MitigationAction.implement({
       resolve: ({ action }) => action.params?.qid ?? null,
     }),
     vulnerability: t.field({
+      ...cost({ rule: refOne }),
       type: Vulnerability,
       nullable: true,
       description:

@@ -6,6 +6,7 @@
 import { builder } from '../builder.js';
 import type { JobPayloadParent } from './job-mutation-support.js';
 import type { PatchJob } from './refs.js';
+import { cost, payloadJob } from './support/upstream-cost.js';
 import { UserError } from './user-error.js';
 
 /** What a payload type is for. */
@@ -30,6 +31,7 @@ export function defineJobPayload({ name, mutation, job, kind }: JobPayloadOption
       : `The answer of \`${mutation}\`: the job as Qualys answered the update, or why it was not updated.`,
     fields: (t) => ({
       job: t.field({
+        ...cost({ rule: payloadJob }),
         type: job,
         nullable: true,
         description: `The job as Qualys answered the ${kind} (the job itself costs no further call); null when \`userErrors\` is not empty.`,

@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import type { QualysPlatform } from '../qualys/api.js';
 import { nullIfNotFound } from './load.js';
 import { AssetJobResult, JobResult, type JobResultParent, PatchJob } from './refs.js';
+import { cost, oneCall, refOne } from './support/upstream-cost.js';
 import { jobInstanceIdSchema, qualysIdSchema } from './validation.js';
 
 /**
@@ -29,6 +30,7 @@ JobResult.implement({
     'patches load their other fields on demand.',
   fields: (t) => ({
     job: t.field({
+      ...cost({ rule: refOne }),
       type: PatchJob,
       nullable: false,
       description: 'The job that ran. Its `id` and `name` cost no call.',
@@ -80,6 +82,7 @@ JobResult.implement({
 
 builder.queryFields((t) => ({
   jobResult: t.field({
+    ...cost({ rule: oneCall }),
     type: JobResult,
     nullable: true,
     description:

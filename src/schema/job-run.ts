@@ -6,6 +6,7 @@ import { timezoneTypeFromWire } from '../qualys/vocabulary.js';
 import { TimezoneType } from './enums.js';
 import { loadJobResult } from './job-result.js';
 import { JobResult, JobRun } from './refs.js';
+import { cost, perParent } from './support/upstream-cost.js';
 
 JobRun.implement({
   description:
@@ -35,6 +36,7 @@ JobRun.implement({
       resolve: ({ run }) => timezoneTypeFromWire(run.timezoneType),
     }),
     result: t.field({
+      ...cost({ rule: perParent }),
       type: JobResult,
       nullable: true,
       description:

@@ -25,6 +25,7 @@ import {
   User,
   type UserParent,
 } from './refs.js';
+import { carriedBy, carriedByAll, cost, refList } from './support/upstream-cost.js';
 import { tagsFrom } from './tag.js';
 
 /** The user of an audit stamp, or `null` when nobody is recorded. */
@@ -70,8 +71,13 @@ Job.implement({
     'its list or parent down with it.',
   resolveType: (job) => (job.kind === 'MITIGATION' ? 'MitigationJob' : 'PatchJob'),
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false, description: 'The job UUID.' }),
+    id: t.exposeID('id', {
+      ...carriedByAll,
+      nullable: false,
+      description: 'The job UUID.',
+    }),
     name: t.string({
+      ...carriedBy('list', 'linkable'),
       nullable: true,
       description:
         'The job name (no call from job lists, linkable lists and results); null when Qualys sends none or when ' +
@@ -89,6 +95,7 @@ Job.implement({
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: (j) => j.description || null }),
     }),
     platform: t.field({
+      ...carriedBy('list'),
       type: Platform,
       nullable: true,
       description:
@@ -100,6 +107,7 @@ Job.implement({
       },
     }),
     type: t.field({
+      ...carriedBy('list', 'linkable'),
       type: JobType,
       nullable: true,
       description:
@@ -113,6 +121,7 @@ Job.implement({
         }),
     }),
     status: t.field({
+      ...carriedBy('list', 'linkable'),
       type: JobStatus,
       nullable: true,
       description:
@@ -126,6 +135,7 @@ Job.implement({
         }),
     }),
     statusLabel: t.string({
+      ...carriedBy('list', 'linkable'),
       nullable: true,
       description:
         'The job status exactly as Qualys sent it (e.g. "Assets Responded"); null when absent or when the job had ' +
@@ -134,6 +144,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => j.status, list: (i) => i.status, linkable: (l) => l.status }),
     }),
     schedule: t.field({
+      ...carriedBy('list'),
       type: JobSchedule,
       nullable: true,
       description:
@@ -142,6 +153,7 @@ Job.implement({
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: scheduleFromJob, list: scheduleFromListItem }),
     }),
     assets: t.field({
+      ...cost({ rule: refList('list'), carriedBy: ['list'] }),
       type: [Asset],
       nullable: true,
       description:
@@ -160,6 +172,7 @@ Job.implement({
       },
     }),
     exclusionAssets: t.field({
+      ...cost({ rule: refList('ref'), carriedBy: ['list'] }),
       type: [Asset],
       nullable: true,
       description:
@@ -173,6 +186,7 @@ Job.implement({
         ),
     }),
     assetTags: t.field({
+      ...carriedBy('list'),
       type: [Tag],
       nullable: true,
       description:
@@ -182,6 +196,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => tagsFrom(j.assetTagIds), list: (i) => tagsFrom(i.tags) }),
     }),
     assetTagMatch: t.field({
+      ...carriedBy('list'),
       type: TagMatch,
       nullable: true,
       description:
@@ -194,6 +209,7 @@ Job.implement({
         }),
     }),
     matchAllTags: t.field({
+      ...carriedBy('list'),
       type: [Tag],
       nullable: true,
       description:
@@ -206,6 +222,7 @@ Job.implement({
         }),
     }),
     exclusionTags: t.field({
+      ...carriedBy('list'),
       type: [Tag],
       nullable: true,
       description:
@@ -218,6 +235,7 @@ Job.implement({
         }),
     }),
     exclusionTagMatch: t.field({
+      ...carriedBy('list'),
       type: TagMatch,
       nullable: true,
       description:
@@ -230,6 +248,7 @@ Job.implement({
         }),
     }),
     createdBy: t.field({
+      ...carriedBy('list', 'linkable'),
       type: User,
       nullable: true,
       description:
@@ -243,6 +262,7 @@ Job.implement({
         }),
     }),
     createdAt: t.field({
+      ...carriedBy('list', 'linkable'),
       type: 'DateTime',
       nullable: true,
       description:
@@ -256,6 +276,7 @@ Job.implement({
         }),
     }),
     updatedBy: t.field({
+      ...carriedBy('list'),
       type: User,
       nullable: true,
       description:
@@ -268,6 +289,7 @@ Job.implement({
         }),
     }),
     updatedAt: t.field({
+      ...carriedBy('list'),
       type: 'DateTime',
       nullable: true,
       description:
@@ -277,6 +299,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => j.updatedBy?.date ?? null, list: (i) => i.updated?.date ?? null }),
     }),
     coAuthors: t.field({
+      ...carriedBy('list'),
       type: [User],
       nullable: true,
       description:
@@ -289,6 +312,7 @@ Job.implement({
         }),
     }),
     completionPercent: t.float({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'How far the current run is, 0-100 (Qualys `completionPercent`, sometimes a string upstream); null before a ' +
@@ -297,6 +321,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => j.completionPercent, list: (i) => i.completionPercent }),
     }),
     assetCount: t.int({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'Qualys `assetCount`; null when Qualys does not report it (often) or when the job had to be loaded and that ' +
@@ -305,6 +330,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => j.assetCount, list: (i) => i.assetCount }),
     }),
     totalAssetCount: t.int({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'How many assets the job covers (Qualys `totalAssetCount`); null until Qualys computes it or when the job ' +
@@ -313,6 +339,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => j.totalAssetCount, list: (i) => i.totalAssetCount }),
     }),
     taggedAssetCount: t.int({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'How many assets the job reaches through tags (Qualys `taggedAssetCount`); null when not reported or when ' +
@@ -321,6 +348,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => j.taggedAssetCount, list: (i) => i.taggedAssetCount }),
     }),
     applicableAssetCount: t.int({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'How many targeted assets the job applies to (Qualys `applicableAssetCount`); null when not reported or ' +
@@ -329,6 +357,7 @@ Job.implement({
         jobField(job, ctx, { full: (j) => j.applicableAssetCount, list: (i) => i.applicableAssetCount }),
     }),
     assetResultReceivedCount: t.int({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'How many assets reported a result for the current run (Qualys `assetResultReceivedCount`); null before a ' +
@@ -340,6 +369,7 @@ Job.implement({
         }),
     }),
     readOnly: t.boolean({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'True when the caller may not change the job (Qualys `readOnly`); null when not reported or when the job ' +

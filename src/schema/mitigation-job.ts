@@ -8,6 +8,7 @@ import { deployActions, isMitigationAction } from './deploy-action.js';
 import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { loadFullJob, nullIfNotFound } from './load.js';
 import { Job, type JobParent, MitigationAction, MitigationJob, Vulnerability } from './refs.js';
+import { cost, lookupCost, oneCall, refList } from './support/upstream-cost.js';
 import { qualysIdSchema } from './validation.js';
 import { loadVulnerabilities } from './vulnerability.js';
 
@@ -22,6 +23,7 @@ function qidsOf(job: QualysDeploymentJob): number[] {
 }
 
 MitigationJob.implement({
+  ...lookupCost((n) => n),
   description:
     'A mitigation job (Qualys TruRisk Mitigate, `/mtg/v1/deploymentjob`): applies mitigations for QIDs ' +
     'instead of patches. On-demand or run-once only. As on `Job`, every field but `id` is nullable: a field that ' +
@@ -36,6 +38,7 @@ MitigationJob.implement({
       resolve: async (job, _args, ctx) => qidsOf(await loadFullJob(job, ctx)),
     }),
     vulnerabilities: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Vulnerability],
       nullable: true,
       description:
@@ -60,6 +63,7 @@ MitigationJob.implement({
 
 builder.queryFields((t) => ({
   mitigationJob: t.field({
+    ...cost({ rule: oneCall }),
     type: MitigationJob,
     nullable: true,
     description:

@@ -29,6 +29,17 @@ import {
   RebootSettings,
   UserMessage,
 } from './refs.js';
+import {
+  carriedBy,
+  cost,
+  listPerParent,
+  lookupCost,
+  offsetPage,
+  oneCall,
+  perParent,
+  refList,
+  refOne,
+} from './support/upstream-cost.js';
 import { jobInstanceIdSchema, qualysIdSchema } from './validation.js';
 
 /** Reads a setting only the full job has (loads it once when the parent holds a list entry). */
@@ -41,6 +52,7 @@ function fullJobField<T>(
 }
 
 PatchJob.implement({
+  ...lookupCost((n) => n),
   description:
     'A Patch Management deployment job: installs (or rolls back) patches on assets on a schedule (Qualys ' +
     '`/pm/v1/deploymentjob`). As on `Job`, every field but `id` is nullable: a field that needs a call (the ' +
@@ -49,6 +61,7 @@ PatchJob.implement({
   interfaces: [Job],
   fields: (t) => ({
     approvedPatches: t.field({
+      ...cost({ rule: refList('list'), carriedBy: ['list'] }),
       type: [Patch],
       nullable: true,
       description:
@@ -73,6 +86,7 @@ PatchJob.implement({
       },
     }),
     disabledPatches: t.field({
+      ...cost({ rule: refList('ref'), carriedBy: ['list'] }),
       type: [Patch],
       nullable: true,
       description:
@@ -87,6 +101,7 @@ PatchJob.implement({
       },
     }),
     patchCount: t.int({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'How many patches the job has (Qualys `patchCount`); null when not reported ' +
@@ -95,6 +110,7 @@ PatchJob.implement({
         jobField(job, ctx, { full: (j) => j.patchCount, list: (i) => i.patchCount }),
     }),
     usesPatchQql: t.boolean({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'True when the job selects patches by QQL at each run (Qualys `isDynamicPatchesQQL`); null when unset' +
@@ -103,6 +119,7 @@ PatchJob.implement({
         jobField(job, ctx, { full: (j) => j.isDynamicPatchesQQL, list: (i) => i.isDynamicPatchesQQL }),
     }),
     patchQql: t.string({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'The patch QQL the job selects patches with (Qualys `dynamicPatchesQQL`); null when the job lists its ' +
@@ -114,6 +131,7 @@ PatchJob.implement({
         }),
     }),
     linkedJob: t.field({
+      ...cost({ rule: refOne, carriedBy: ['list'] }),
       type: PatchJob,
       nullable: true,
       description:
@@ -125,6 +143,7 @@ PatchJob.implement({
       },
     }),
     runs: t.field({
+      ...cost({ rule: listPerParent, carriedBy: 'all' }),
       type: [JobRun],
       nullable: true,
       description:
@@ -137,6 +156,7 @@ PatchJob.implement({
       },
     }),
     latestResult: t.field({
+      ...cost({ rule: perParent, carriedBy: 'all' }),
       type: JobResult,
       nullable: true,
       description:
@@ -145,6 +165,7 @@ PatchJob.implement({
       resolve: (job, _args, ctx) => loadJobResult(job.id, null, knownJobPlatform(job), ctx),
     }),
     result: t.field({
+      ...cost({ rule: perParent, carriedBy: 'all' }),
       type: JobResult,
       nullable: true,
       description:
@@ -329,6 +350,7 @@ builder.queryFields((t) => {
   });
   return {
     patchJob: t.field({
+      ...cost({ rule: oneCall }),
       type: PatchJob,
       nullable: true,
       description:
@@ -344,6 +366,7 @@ builder.queryFields((t) => {
       },
     }),
     patchJobs: t.field({
+      ...cost({ rule: offsetPage('list') }),
       type: PatchJobConnection,
       nullable: false,
       description:
@@ -370,6 +393,7 @@ builder.queryFields((t) => {
       },
     }),
     linkablePatchJobs: t.field({
+      ...cost({ rule: offsetPage('linkable') }),
       type: PatchJobConnection,
       nullable: false,
       description:

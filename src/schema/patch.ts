@@ -15,6 +15,17 @@ import { entityNotFound, requireKey, uuidKeyField } from './federation.js';
 import { loadPatchRecord, nullIfNotFound, patchField } from './load.js';
 import { fetchOffsetWindow, offsetAfterSchema, offsetConnection, offsetFirstSchema } from './pagination.js';
 import { Patch, type PatchParent, Vulnerability } from './refs.js';
+import {
+  BATCH,
+  byIdOnPlatforms,
+  carriedBy,
+  carriedByAll,
+  cost,
+  lookupCost,
+  offsetPage,
+  perPlatformBatches,
+  refList,
+} from './support/upstream-cost.js';
 import { qualysIdSchema } from './validation.js';
 import { loadVulnerabilities } from './vulnerability.js';
 
@@ -47,14 +58,20 @@ async function linkedPatches(
 }
 
 Patch.implement({
+  ...lookupCost((n) => perPlatformBatches(n, BATCH.patchUuidsPerCatalogCall)),
   description:
     'A patch (Qualys patch UUID). Details come from the customer patch list (`GET /pm/v1/patches`, with ' +
     'per-customer counts) or the patch catalog (`POST /pm/v1/patchcatalog/patches`, batched 1,000 UUIDs per ' +
     'platform per call). Only `id` is non-null: other fields are null (lists empty) when neither knows the ' +
     'patch, and null with an error in `errors` when they needed the catalog lookup and it failed.',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false, description: 'The patch UUID.' }),
+    id: t.exposeID('id', {
+      ...carriedByAll,
+      nullable: false,
+      description: 'The patch UUID.',
+    }),
     title: t.string({
+      ...carriedBy('list'),
       nullable: true,
       description:
         'The patch title (no call from job lists and patch lists); null when Qualys does not know the patch' +
@@ -158,6 +175,7 @@ Patch.implement({
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.qid, []),
     }),
     vulnerabilities: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Vulnerability],
       nullable: true,
       description:
@@ -166,6 +184,7 @@ Patch.implement({
       resolve: async (p, _args, ctx) => loadVulnerabilities(await patchField(p, ctx, (r) => r.qid, []), ctx),
     }),
     supersedes: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: true,
       description:
@@ -174,6 +193,7 @@ Patch.implement({
       resolve: (p, _args, ctx) => linkedPatches(p, ctx, (r) => r.supersedes),
     }),
     supersededBy: t.field({
+      ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: true,
       description:
@@ -272,6 +292,7 @@ const PatchConnection = builder.connectionObject(
 
 builder.queryFields((t) => ({
   patch: t.field({
+    ...cost({ rule: byIdOnPlatforms }),
     type: Patch,
     nullable: true,
     description:
@@ -294,6 +315,7 @@ builder.queryFields((t) => ({
     },
   }),
   patches: t.field({
+    ...cost({ rule: offsetPage('full') }),
     type: PatchConnection,
     nullable: false,
     description:

@@ -9,6 +9,7 @@ import { CONFIG_STATUS_WIRE } from '../qualys/vocabulary.js';
 import { bulkResultsFor, JobBulkResult, type JobBulkResultParent } from './job-bulk-result.js';
 import { JobConfigStatus } from './job-config-status.js';
 import { bulkJobIdsSchema } from './job-mutation-support.js';
+import { cost, oneCall } from './support/upstream-cost.js';
 import { rejectionUserError, UserError, type UserErrorParent } from './user-error.js';
 
 /** The data behind the bulk payloads. */
@@ -78,6 +79,7 @@ builder.mutationFields((t) => {
   });
   return {
     setPatchJobsStatus: t.field({
+      ...cost({ rule: oneCall }),
       type: SetJobsStatusPayload,
       nullable: true,
       description:
@@ -90,6 +92,7 @@ builder.mutationFields((t) => {
         ),
     }),
     setMitigationJobsStatus: t.field({
+      ...cost({ rule: oneCall }),
       type: SetJobsStatusPayload,
       nullable: true,
       description:

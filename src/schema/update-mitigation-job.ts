@@ -14,6 +14,7 @@ import { mitigationJobSettingFields } from './create-mitigation-job.js';
 import { answeredJob, failedPayload, readCurrentJob } from './job-mutation-support.js';
 import { defineJobPayload } from './job-payload.js';
 import { MitigationJob } from './refs.js';
+import { callsPerParent, cost } from './support/upstream-cost.js';
 import { isNotFound, rejectionUserError, type UserErrorParent, userErrorsFromIssues } from './user-error.js';
 import { qualysIdSchema } from './validation.js';
 
@@ -46,6 +47,7 @@ const NOT_FOUND: UserErrorParent = {
 
 builder.mutationField('updateMitigationJob', (t) =>
   t.field({
+    ...cost({ rule: callsPerParent(2) }),
     type: UpdateMitigationJobPayload,
     nullable: true,
     description:

@@ -16,6 +16,7 @@ import { patchJobSettingFields } from './create-patch-job.js';
 import { answeredJob, failedPayload, readCurrentJob } from './job-mutation-support.js';
 import { defineJobPayload } from './job-payload.js';
 import { PatchJob } from './refs.js';
+import { callsPerParent, cost } from './support/upstream-cost.js';
 import { isNotFound, rejectionUserError, type UserErrorParent, userErrorsFromIssues } from './user-error.js';
 import { qualysIdSchema } from './validation.js';
 
@@ -50,6 +51,7 @@ const NOT_FOUND: UserErrorParent = {
 
 builder.mutationField('updatePatchJob', (t) =>
   t.field({
+    ...cost({ rule: callsPerParent(2) }),
     type: UpdatePatchJobPayload,
     nullable: true,
     description:

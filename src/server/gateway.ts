@@ -20,7 +20,6 @@ import { createGatewayMetrics, type GatewayMetrics, useOperationMetrics } from '
 import { isSingleResult } from './operation-result.js';
 import { createTokenValidity } from './token-validity.js';
 import { createRequestTrace, type RequestTrace, useOperationTracing } from './tracing.js';
-import { useUpstreamBudget } from './upstream-budget.js';
 import { useHttpHygiene } from './use-http-hygiene.js';
 import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './use-inbound-auth.js';
 import { useInputLimits } from './use-input-limits.js';
@@ -33,6 +32,7 @@ import {
 } from './use-persisted-operations.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './use-query-limits.js';
 import { type ResponseCacheOptions, useResponseCache } from './use-response-cache.js';
+import { useUpstreamBudget } from './use-upstream-budget.js';
 import {
   createUpstreamCounter,
   type UpstreamCounter,

@@ -5,7 +5,7 @@
  * (test/server/query-limits.test.ts computes it).
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { DEFAULT_MAX_UPSTREAM_CALLS } from './upstream-budget.js';
+import { DEFAULT_MAX_UPSTREAM_CALLS } from './use-upstream-budget.js';
 
 /** The limits; every one applies per operation document. */
 export interface QueryLimits {

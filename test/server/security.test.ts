@@ -16,8 +16,8 @@ import { schema } from '../../src/schema/index.js';
 import { encodeOffsetCursor } from '../../src/schema/pagination.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createTokenValidity } from '../../src/server/token-validity.js';
-import { useUpstreamBudget } from '../../src/server/upstream-budget.js';
 import { createMemoryResponseCacheStore } from '../../src/server/use-response-cache.js';
+import { useUpstreamBudget } from '../../src/server/use-upstream-budget.js';
 import { codes, type Stack, startStack } from '../helpers/stack.js';
 import { windowsJob } from '../jobs/fixtures.js';
 

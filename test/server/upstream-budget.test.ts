@@ -22,7 +22,7 @@ import {
   ASSUMED_LIST_SIZE,
   estimateUpstreamCalls,
   VariableCoercionFailure,
-} from '../../src/server/upstream-budget.js';
+} from '../../src/server/upstream-estimate.js';
 import { DEFAULT_QUERY_LIMITS } from '../../src/server/use-query-limits.js';
 import { FIRST_ASSET_ID } from '../../src/simulator/index.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
