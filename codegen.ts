@@ -15,7 +15,7 @@ import { publicSchema, schema } from './src/schema/index.js';
 import {
   buildPersistedOperationsManifest,
   PERSISTED_OPERATIONS_PATH,
-} from './src/server/use-persisted-operations.js';
+} from './src/server/plugins/use-persisted-operations.js';
 
 /**
  * The public schema's SDL with types and fields sorted, as committed in `schema/schema.graphql`:

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './server/logger.js';
-import type { ApiKey } from './server/use-inbound-auth.js';
-import type { PersistedOperationsMode } from './server/use-persisted-operations.js';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/use-query-limits.js';
+import type { ApiKey } from './server/plugins/use-inbound-auth.js';
+import type { PersistedOperationsMode } from './server/plugins/use-persisted-operations.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/plugins/use-query-limits.js';
 
 const port = z.coerce
   .number({ error: 'must be a number' })

@@ -16,7 +16,7 @@ import {
   createMemoryResponseCacheStore,
   createRedisResponseCacheStore,
   type ResponseCacheStore,
-} from './server/use-response-cache.js';
+} from './server/plugins/use-response-cache.js';
 
 /** Credentials of the embedded simulator's default tenant (see src/simulator/README.md). */
 const SIMULATOR_CREDENTIALS = { username: 'simulator', password: 'simulator' } as const;

@@ -10,12 +10,7 @@
  */
 
 import { errorFromResponse } from './answers.js';
-import {
-  QualysAuthFailedError,
-  QualysBadPayloadError,
-  type QualysError,
-  QualysHttpError,
-} from './errors.js';
+import { QualysAuthFailedError, QualysBadPayloadError, type QualysError, QualysHttpError } from './errors.js';
 import { CallDeadline, type HttpDeps, reportAttempt, sendHttp } from './http.js';
 
 /** Service credentials of a Qualys user with the `PM.API.ACCESS` permission (QUALYS-API.md §1). */

@@ -2,35 +2,35 @@
  * The executable schema: imports every type file (each registers its type, its root fields and,
  * for entities, its federation `@key`s on the builder) and builds the schema once.
  */
-import { buildSubgraphSchema, publicSchemaOf } from './federation.js';
+import { buildSubgraphSchema, publicSchemaOf } from './support/federation.js';
 import './query.js';
-import './enums.js';
-import './tag.js';
-import './user.js';
-import './job-settings.js';
-import './vulnerability.js';
-import './patch.js';
-import './asset.js';
-import './asset-id-mapping.js';
-import './job-schedule.js';
-import './job.js';
-import './deploy-action.js';
-import './job-run.js';
-import './job-result.js';
-import './asset-job-result.js';
-import './patch-job.js';
-import './mitigation-job.js';
+import './support/enums.js';
+import './assets/tag.js';
+import './jobs/user.js';
+import './jobs/job-settings.js';
+import './catalog/vulnerability.js';
+import './catalog/patch.js';
+import './assets/asset.js';
+import './assets/asset-id-mapping.js';
+import './jobs/job-schedule.js';
+import './jobs/job.js';
+import './jobs/deploy-action.js';
+import './jobs/job-run.js';
+import './jobs/job-result.js';
+import './jobs/asset-job-result.js';
+import './jobs/patch-job.js';
+import './jobs/mitigation-job.js';
 import './mutation.js';
-import './user-error.js';
-import './job-config-status.js';
-import './job-bulk-result.js';
-import './job-inputs.js';
-import './create-patch-job.js';
-import './update-patch-job.js';
-import './create-mitigation-job.js';
-import './update-mitigation-job.js';
-import './set-jobs-status.js';
-import './delete-patch-jobs.js';
+import './mutations/user-error.js';
+import './jobs/job-config-status.js';
+import './mutations/job-bulk-result.js';
+import './mutations/job-inputs.js';
+import './mutations/create-patch-job.js';
+import './mutations/update-patch-job.js';
+import './mutations/create-mitigation-job.js';
+import './mutations/update-mitigation-job.js';
+import './mutations/set-jobs-status.js';
+import './mutations/delete-patch-jobs.js';
 
 /**
  * The gateway's GraphQL schema, as served: an Apollo Federation v2 subgraph (the graph plus

@@ -18,26 +18,26 @@ import { maskGatewayError } from './errors.js';
 import { useRequestLogging, yogaLoggerFrom } from './logger.js';
 import { createGatewayMetrics, type GatewayMetrics, useOperationMetrics } from './metrics.js';
 import { isSingleResult } from './operation-result.js';
-import { createTokenValidity } from './token-validity.js';
-import { createRequestTrace, type RequestTrace, useOperationTracing } from './tracing.js';
-import { useHttpHygiene } from './use-http-hygiene.js';
-import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './use-inbound-auth.js';
-import { useInputLimits } from './use-input-limits.js';
-import { useOperationsEndpoints } from './use-operations-endpoints.js';
+import { useHttpHygiene } from './plugins/use-http-hygiene.js';
+import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './plugins/use-inbound-auth.js';
+import { useInputLimits } from './plugins/use-input-limits.js';
+import { useOperationsEndpoints } from './plugins/use-operations-endpoints.js';
 import {
   DOCUMENT_ID_PARAM,
   type PersistedOperationsManifest,
   type PersistedOperationsMode,
   usePersistedOperations,
-} from './use-persisted-operations.js';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './use-query-limits.js';
-import { type ResponseCacheOptions, useResponseCache } from './use-response-cache.js';
-import { useUpstreamBudget } from './use-upstream-budget.js';
+} from './plugins/use-persisted-operations.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './plugins/use-query-limits.js';
+import { type ResponseCacheOptions, useResponseCache } from './plugins/use-response-cache.js';
+import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import {
   createUpstreamCounter,
   type UpstreamCounter,
   useUpstreamExtensions,
-} from './use-upstream-extensions.js';
+} from './plugins/use-upstream-extensions.js';
+import { createTokenValidity } from './token-validity.js';
+import { createRequestTrace, type RequestTrace, useOperationTracing } from './tracing.js';
 
 /** Dependencies of {@link createGateway}. */
 export interface GatewayDeps {

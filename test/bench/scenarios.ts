@@ -7,7 +7,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { encodeOffsetCursor } from '../../src/schema/pagination.js';
+import { encodeOffsetCursor } from '../../src/schema/support/pagination.js';
 import { createSimulator, FIRST_ASSET_ID } from '../../src/simulator/index.js';
 
 /** Seed and fleet of the benchmark's simulator (the stand-alone process and the in-process store). */

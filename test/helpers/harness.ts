@@ -8,7 +8,7 @@ import { type DocumentNode, print } from 'graphql';
 import type { QualysClient } from '../../src/qualys/api.js';
 import { createQualysClient } from '../../src/qualys/client.js';
 import { createGateway, type Gateway } from '../../src/server/gateway.js';
-import type { QueryLimits } from '../../src/server/use-query-limits.js';
+import type { QueryLimits } from '../../src/server/plugins/use-query-limits.js';
 import {
   createSimulator,
   DEFAULT_CREDENTIALS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QualysAssetSchema, QualysPatchSchema } from '../../src/qualys/schemas/index.js';
-import { decodeOffsetCursor, encodeOffsetCursor } from '../../src/schema/pagination.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../src/schema/support/pagination.js';
 import { createFakeQualysApi } from '../loaders/fake-qualys-api.js';
 import { linkableJobs, uuid } from './fixtures.js';
 import { errorCodes, run } from './helpers.js';

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { type FragmentDefinitionNode, Kind, parse, print } from 'graphql';
-import { fragmentsOf } from '../../src/server/use-persisted-operations.js';
+import { fragmentsOf } from '../../src/server/plugins/use-persisted-operations.js';
 
 /** One named operation: its file, name and the printed document (operation + fragments). */
 export interface OperationSource {

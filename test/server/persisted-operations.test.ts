@@ -11,7 +11,7 @@ import { createGateway, type Gateway } from '../../src/server/gateway.js';
 import {
   type PersistedOperationsMode,
   readPersistedOperationsManifest,
-} from '../../src/server/use-persisted-operations.js';
+} from '../../src/server/plugins/use-persisted-operations.js';
 import { createSimulator, DEFAULT_CREDENTIALS, type Simulator } from '../../src/simulator/index.js';
 
 const operationsDir = new URL('../../schema/operations/', import.meta.url);

@@ -6,7 +6,7 @@ import {
   DEFAULT_QUERY_LIMITS,
   type QueryLimitName,
   useQueryLimits,
-} from '../../src/server/use-query-limits.js';
+} from '../../src/server/plugins/use-query-limits.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 import { operationSources } from './operation-sources.js';
 

@@ -5,14 +5,14 @@ import type { QualysClient } from '../../src/qualys/api.js';
 import { createQualysClient } from '../../src/qualys/client.js';
 import { schema } from '../../src/schema/index.js';
 import { createGateway, type Gateway } from '../../src/server/gateway.js';
-import type { ApiKey } from '../../src/server/use-inbound-auth.js';
+import type { ApiKey } from '../../src/server/plugins/use-inbound-auth.js';
 import {
   createMemoryResponseCacheStore,
   createRedisResponseCacheStore,
   JOB_MUTATION_INVALIDATIONS,
   type ResponseCacheOptions,
   type ResponseCacheStore,
-} from '../../src/server/use-response-cache.js';
+} from '../../src/server/plugins/use-response-cache.js';
 import { createSimulator, DEFAULT_CREDENTIALS, type Simulator } from '../../src/simulator/index.js';
 import type { GraphQLResponse } from '../helpers/harness.js';
 import { describeWithRedis, type TestRedis } from '../helpers/redis.js';

@@ -13,11 +13,11 @@ import { isRetryable, isUpstreamHealthFailure } from '../../src/qualys/governor.
 import { CallDeadline } from '../../src/qualys/http.js';
 import { baseUrlHostForms, redactUpstreamDetails } from '../../src/qualys/redact.js';
 import { schema } from '../../src/schema/index.js';
-import { encodeOffsetCursor } from '../../src/schema/pagination.js';
+import { encodeOffsetCursor } from '../../src/schema/support/pagination.js';
 import { createLogger } from '../../src/server/logger.js';
+import { createMemoryResponseCacheStore } from '../../src/server/plugins/use-response-cache.js';
+import { useUpstreamBudget } from '../../src/server/plugins/use-upstream-budget.js';
 import { createTokenValidity } from '../../src/server/token-validity.js';
-import { createMemoryResponseCacheStore } from '../../src/server/use-response-cache.js';
-import { useUpstreamBudget } from '../../src/server/use-upstream-budget.js';
 import { codes, type Stack, startStack } from '../helpers/stack.js';
 import { windowsJob } from '../jobs/fixtures.js';
 

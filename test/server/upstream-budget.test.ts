@@ -18,12 +18,12 @@ import {
   UpdatePatchJobDocument,
 } from '../../schema/generated/graphql.js';
 import { schema } from '../../src/schema/index.js';
+import { DEFAULT_QUERY_LIMITS } from '../../src/server/plugins/use-query-limits.js';
 import {
   ASSUMED_LIST_SIZE,
   estimateUpstreamCalls,
   VariableCoercionFailure,
 } from '../../src/server/upstream-estimate.js';
-import { DEFAULT_QUERY_LIMITS } from '../../src/server/use-query-limits.js';
 import { FIRST_ASSET_ID } from '../../src/simulator/index.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 import { ASSET_ID, TAG_ID, windowsJob } from '../jobs/fixtures.js';

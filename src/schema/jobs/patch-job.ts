@@ -1,0 +1,428 @@
+/**
+ * `PatchJob` (a PM deployment job), its connection and the root fields `patchJob`, `patchJobs`
+ * and `linkablePatchJobs`.
+ */
+import { builder, type GatewayContext } from '../../builder.js';
+import type { QualysDeploymentJob } from '../../qualys/schemas/index.js';
+import { platformToWire, qualysPlatform } from '../../qualys/vocabulary.js';
+import { patchRefs } from '../catalog/patch.js';
+import { Platform } from '../support/enums.js';
+import { entityNotFound, requireKey, uuidKeyField } from '../support/federation.js';
+import { jobField, knownJobPlatform, loadFullJob, nullIfNotFound } from '../support/load.js';
+import {
+  fetchOffsetWindow,
+  offsetAfterSchema,
+  offsetConnection,
+  offsetFirstSchema,
+} from '../support/pagination.js';
+import {
+  Deferment,
+  DeployAction,
+  Duration,
+  Job,
+  type JobParent,
+  JobResult,
+  JobRun,
+  Patch,
+  PatchJob,
+  type PatchParent,
+  ReattemptSettings,
+  RebootSettings,
+  UserMessage,
+} from '../support/refs.js';
+import {
+  carriedBy,
+  cost,
+  listPerParent,
+  lookupCost,
+  offsetPage,
+  oneCall,
+  perParent,
+  refList,
+  refOne,
+} from '../support/upstream-cost.js';
+import { jobInstanceIdSchema, qualysIdSchema } from '../support/validation.js';
+import { deployActions } from './deploy-action.js';
+import { resolveJobPlatform } from './job.js';
+import { loadJobResult } from './job-result.js';
+import { defermentFrom, durationFrom, userMessageFrom } from './job-settings.js';
+
+/** Reads a setting only the full job has (loads it once when the parent holds a list entry). */
+function fullJobField<T>(
+  job: JobParent,
+  ctx: GatewayContext,
+  read: (j: QualysDeploymentJob) => T,
+): T | Promise<T> {
+  return jobField(job, ctx, { full: read });
+}
+
+PatchJob.implement({
+  ...lookupCost((n) => n),
+  description:
+    'A Patch Management deployment job: installs (or rolls back) patches on assets on a schedule (Qualys ' +
+    '`/pm/v1/deploymentjob`). As on `Job`, every field but `id` is nullable: a field that needs a call (the ' +
+    'full job, its runs, a run result) is null with an error in `errors` when that call fails, and the job ' +
+    'stays in its list.',
+  interfaces: [Job],
+  fields: (t) => ({
+    approvedPatches: t.field({
+      ...cost({ rule: refList('list'), carriedBy: ['list'] }),
+      type: [Patch],
+      nullable: true,
+      description:
+        'The patches the job deploys (Qualys `approvedPatches`; `patches` in job lists, whose titles cost no ' +
+        'call). Empty for jobs that select patches by QQL (`patchQql`) or from a linked job. Null when the job ' +
+        'had to be loaded and that failed (see `errors`).',
+      resolve: async (job, _args, ctx) => {
+        const item = job.listItem;
+        if (!job.full && item) {
+          const platform = knownJobPlatform(job);
+          const listIsComplete =
+            item.patches.length > 0 || item.isDynamicPatchesQQL === true || !item.patchCount;
+          if (listIsComplete) {
+            return item.patches.map((p): PatchParent => {
+              const title = p.title ?? p.name;
+              return title ? { id: p.id, platform, title } : { id: p.id, platform };
+            });
+          }
+        }
+        const full = await loadFullJob(job, ctx);
+        return patchRefs(full.approvedPatches, knownJobPlatform(job) ?? qualysPlatform(full.platform));
+      },
+    }),
+    disabledPatches: t.field({
+      ...cost({ rule: refList('ref'), carriedBy: ['list'] }),
+      type: [Patch],
+      nullable: true,
+      description:
+        'Patches of the job that are switched off (Qualys `disabledPatches`); empty when none. Null when the job ' +
+        'had to be loaded and that failed (see `errors`).',
+      resolve: async (job, _args, ctx) => {
+        const ids = await jobField(job, ctx, {
+          full: (j) => j.disabledPatches,
+          list: (i) => i.disabledPatches,
+        });
+        return patchRefs(ids, ids.length > 0 ? await resolveJobPlatform(job, ctx) : null);
+      },
+    }),
+    patchCount: t.int({
+      ...carriedBy('list'),
+      nullable: true,
+      description:
+        'How many patches the job has (Qualys `patchCount`); null when not reported ' +
+        'or when the job had to be loaded and that failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        jobField(job, ctx, { full: (j) => j.patchCount, list: (i) => i.patchCount }),
+    }),
+    usesPatchQql: t.boolean({
+      ...carriedBy('list'),
+      nullable: true,
+      description:
+        'True when the job selects patches by QQL at each run (Qualys `isDynamicPatchesQQL`); null when unset' +
+        ' or when the job had to be loaded and that failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        jobField(job, ctx, { full: (j) => j.isDynamicPatchesQQL, list: (i) => i.isDynamicPatchesQQL }),
+    }),
+    patchQql: t.string({
+      ...carriedBy('list'),
+      nullable: true,
+      description:
+        'The patch QQL the job selects patches with (Qualys `dynamicPatchesQQL`); null when the job lists its ' +
+        'patches explicitly or when the job had to be loaded and that failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        jobField(job, ctx, {
+          full: (j) => j.dynamicPatchesQQL || null,
+          list: (i) => i.dynamicPatchesQQL || null,
+        }),
+    }),
+    linkedJob: t.field({
+      ...cost({ rule: refOne, carriedBy: ['list'] }),
+      type: PatchJob,
+      nullable: true,
+      description:
+        'The job this one takes its patches from (Qualys `linkedJobId`, release 3.3); its `id` costs no call. Null ' +
+        'when not linked or when the job had to be loaded and that failed (see `errors`).',
+      resolve: async (job, _args, ctx) => {
+        const id = await jobField(job, ctx, { full: (j) => j.linkedJobId, list: (i) => i.linkedJobId });
+        return id ? { kind: 'PATCH' as const, id, platform: knownJobPlatform(job) } : null;
+      },
+    }),
+    runs: t.field({
+      ...cost({ rule: listPerParent, carriedBy: 'all' }),
+      type: [JobRun],
+      nullable: true,
+      description:
+        'The runs of the job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`, one call per job per request); empty ' +
+        'when it never ran. Null when the runs could not be loaded (see `errors`).',
+      resolve: async (job, _args, ctx) => {
+        const runs = await ctx.loaders.jobRunsByJobId.load(job.id);
+        const platform = knownJobPlatform(job);
+        return runs.map((run) => ({ jobId: job.id, platform, run }));
+      },
+    }),
+    latestResult: t.field({
+      ...cost({ rule: perParent, carriedBy: 'all' }),
+      type: JobResult,
+      nullable: true,
+      description:
+        'The per-asset results of the latest run (one call per job per request); null when the job never ran, or ' +
+        'when the result summary could not be loaded (see `errors`).',
+      resolve: (job, _args, ctx) => loadJobResult(job.id, null, knownJobPlatform(job), ctx),
+    }),
+    result: t.field({
+      ...cost({ rule: perParent, carriedBy: 'all' }),
+      type: JobResult,
+      nullable: true,
+      description:
+        'The per-asset results of one run (one call per run per request); null when Qualys does not know the run, ' +
+        'or when the result summary could not be loaded (see `errors`).',
+      args: {
+        jobInstanceId: t.arg.int({
+          required: true,
+          description: 'The run number (`JobRun.jobInstanceId`).',
+          validate: jobInstanceIdSchema,
+        }),
+      },
+      resolve: (job, args, ctx) => loadJobResult(job.id, args.jobInstanceId, knownJobPlatform(job), ctx),
+    }),
+    preDeployActions: t.field({
+      type: [DeployAction],
+      nullable: true,
+      description:
+        'Actions run before deploying, e.g. the Linux package-cache update (Qualys `preDeployActions`; only the ' +
+        'full job has them); empty when none. Null when loading the job failed (see `errors`).',
+      resolve: async (job, _args, ctx) =>
+        deployActions(await fullJobField(job, ctx, (j) => j.preDeployActions), knownJobPlatform(job)),
+    }),
+    postDeployActions: t.field({
+      type: [DeployAction],
+      nullable: true,
+      description:
+        'Actions run after deploying (Qualys `postDeployActions`; only the full job has them); empty when none. ' +
+        'Null when loading the job failed (see `errors`).',
+      resolve: async (job, _args, ctx) =>
+        deployActions(await fullJobField(job, ctx, (j) => j.postDeployActions), knownJobPlatform(job)),
+    }),
+    preDeploymentMessage: t.field({
+      type: UserMessage,
+      nullable: true,
+      description:
+        'The message shown before deployment starts (Qualys `preDeployment`); null when not configured or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => userMessageFrom(j.preDeployment)),
+    }),
+    deferment: t.field({
+      type: Deferment,
+      nullable: true,
+      description:
+        'How the user may postpone the deployment (Qualys `preDeployment.deferment`); null when not configured' +
+        ' or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => defermentFrom(j.preDeployment?.deferment)),
+    }),
+    duringDeploymentMessage: t.field({
+      type: UserMessage,
+      nullable: true,
+      description:
+        'The message shown while deploying (Qualys `duringDeployment`); null when not configured or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => userMessageFrom(j.duringDeployment)),
+    }),
+    rebootSettings: t.field({
+      type: RebootSettings,
+      nullable: true,
+      description:
+        'Reboot behaviour after deployment (Qualys `postDeployment`; only the full job has it). Null when loading ' +
+        'the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j),
+    }),
+    completionMessage: t.field({
+      type: UserMessage,
+      nullable: true,
+      description:
+        'The message shown when deployment completes (Qualys `postDeployment.onComplete`); null when not ' +
+        'configured or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        fullJobField(job, ctx, (j) => userMessageFrom(j.postDeployment?.onComplete)),
+    }),
+    alwaysShowCompletedPrompt: t.boolean({
+      nullable: true,
+      description:
+        'True when Windows always shows the completion prompt (Qualys `onComplete.alwaysShowCompletedPrompt`, ' +
+        'release 3.3); null when unset or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        fullJobField(job, ctx, (j) => j.postDeployment?.onComplete?.alwaysShowCompletedPrompt ?? null),
+    }),
+    reattemptFailedPatches: t.field({
+      type: ReattemptSettings,
+      nullable: true,
+      description:
+        'Reattempts of failed patches (Windows, release 3.5); null when the job has no such settings or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        fullJobField(job, ctx, (j) =>
+          j.enableReattemptFailedPatches === null && j.reattemptFailedPatches === null ? null : j,
+        ),
+    }),
+    downloadRandomization: t.field({
+      type: Duration,
+      nullable: true,
+      description:
+        'Agents start downloading at a random time within this window, up to 8 hours (Qualys ' +
+        '`downloadRandomizeTime` + `downloadRandomizeTimeUnit`); null when off (0) or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        fullJobField(job, ctx, (j) =>
+          durationFrom(j.downloadRandomizeTime, j.downloadRandomizeTimeUnit, [0]),
+        ),
+    }),
+    timeout: t.field({
+      type: Duration,
+      nullable: true,
+      description:
+        'How long a run may take (Qualys `timeout` + `timeoutUnit`); null when unlimited (-1) or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) =>
+        fullJobField(job, ctx, (j) => durationFrom(j.timeout, j.timeoutUnit, [-1])),
+    }),
+    opportunisticDownloads: t.boolean({
+      nullable: true,
+      description:
+        'True when agents may download patches ahead of the run (Qualys `opportunisticDownloads`, Windows); null ' +
+        'when unset or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.opportunisticDownloads),
+    }),
+    minimizeWindow: t.boolean({
+      nullable: true,
+      description:
+        'True when user prompts open minimised (Qualys `minimizeWindow`); null when unset or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.minimizeWindow),
+    }),
+    continueOnPatchFailure: t.boolean({
+      nullable: true,
+      description:
+        'True when a failed patch does not stop the others (Qualys `continueOnPatchFailure`, Linux); null when ' +
+        'unset or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.continueOnPatchFailure),
+    }),
+    allowExecutionWithPendingReboot: t.boolean({
+      nullable: true,
+      description:
+        'True when the job runs although a reboot is pending (Qualys `allowExecutionWithPendingReboot`); null when ' +
+        'unset or when loading the job failed (see `errors`).',
+      resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.allowExecutionWithPendingReboot),
+    }),
+  }),
+});
+
+/**
+ * Federation: a `PatchJob` by UUID, like the root `patchJob` field: one
+ * `GET /pm/v1/deploymentjob/{id}` per distinct job of the request (there is no batch endpoint),
+ * all concurrently. A job Qualys does not know is `NOT_FOUND`.
+ */
+builder.asEntity(PatchJob, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: async (representation, ctx): Promise<JobParent> => {
+    const id = requireKey(uuidKeyField(representation, 'PatchJob', 'id'), 'PatchJob', ['id']);
+    const full = await nullIfNotFound(ctx.loaders.patchJobsById.load(id));
+    if (!full) throw entityNotFound('PatchJob', `id ${id}`);
+    return { kind: 'PATCH', id: full.id, platform: qualysPlatform(full.platform), full };
+  },
+});
+
+const PatchJobConnection = builder.connectionObject(
+  {
+    type: PatchJob,
+    name: 'PatchJobConnection',
+    description:
+      'A page of deployment jobs. Qualys returns no totals; `pageInfo.hasNextPage` says the page came back full.',
+  },
+  { description: 'A deployment job in a page of jobs, with its cursor.' },
+);
+
+builder.queryFields((t) => {
+  const listArgs = () => ({
+    platform: t.arg({ type: Platform, required: true, description: 'The platform to list jobs of.' }),
+    filter: t.arg.string({
+      required: false,
+      description: "Job QQL (Qualys `filter`), e.g. `status:'Assets Responded'`.",
+    }),
+    first: t.arg.int({
+      required: false,
+      defaultValue: 20,
+      description: 'How many jobs to return, 1-1000.',
+      validate: offsetFirstSchema,
+    }),
+    after: t.arg.string({
+      required: false,
+      description: 'Return the jobs after this cursor (an `endCursor` or edge `cursor` of this list).',
+      validate: offsetAfterSchema,
+    }),
+  });
+  return {
+    patchJob: t.field({
+      ...cost({ rule: oneCall }),
+      type: PatchJob,
+      nullable: true,
+      description:
+        'A deployment job by UUID (`GET /pm/v1/deploymentjob/{id}`); null when Qualys does not know it.',
+      args: {
+        id: t.arg.id({ required: true, description: 'The deployment job UUID.', validate: qualysIdSchema }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const full = await nullIfNotFound(ctx.loaders.patchJobsById.load(args.id));
+        return full
+          ? { kind: 'PATCH' as const, id: full.id, platform: qualysPlatform(full.platform), full }
+          : null;
+      },
+    }),
+    patchJobs: t.field({
+      ...cost({ rule: offsetPage('list') }),
+      type: PatchJobConnection,
+      nullable: false,
+      description:
+        'Deployment jobs of one platform (`GET /pm/v1/deploymentjobs`). Offset paging: at most the first 10,000 ' +
+        'jobs of a filter can be reached (`QUALYS_RECORD_CAP` beyond).',
+      args: listArgs(),
+      resolve: async (_root, args, ctx) => {
+        const platform = platformToWire(args.platform);
+        const window = await fetchOffsetWindow(
+          { first: args.first ?? 20, after: args.after },
+          'GET /pm/v1/deploymentjobs',
+          (pageNumber, pageSize) =>
+            ctx.qualys.listDeploymentJobs({
+              platform,
+              filter: args.filter ?? undefined,
+              pageNumber,
+              pageSize,
+            }),
+        );
+        return offsetConnection(
+          window,
+          (listItem): JobParent => ({ kind: 'PATCH', id: listItem.id, platform, listItem }),
+        );
+      },
+    }),
+    linkablePatchJobs: t.field({
+      ...cost({ rule: offsetPage('linkable') }),
+      type: PatchJobConnection,
+      nullable: false,
+      description:
+        'Deployment jobs that can be the patch source of a linked job (`GET /pm/v1/deploymentjobs/availableToLink`). ' +
+        'Offset paging, 10,000-record cap.',
+      args: listArgs(),
+      resolve: async (_root, args, ctx) => {
+        const platform = platformToWire(args.platform);
+        const window = await fetchOffsetWindow(
+          { first: args.first ?? 20, after: args.after },
+          'GET /pm/v1/deploymentjobs/availableToLink',
+          (pageNumber, pageSize) =>
+            ctx.qualys.listLinkableDeploymentJobs({
+              platform,
+              filter: args.filter ?? undefined,
+              pageNumber,
+              pageSize,
+            }),
+        );
+        return offsetConnection(
+          window,
+          (linkable): JobParent => ({ kind: 'PATCH', id: linkable.id, platform, linkable }),
+        );
+      },
+    }),
+  };
+});

@@ -1,0 +1,52 @@
+/**
+ * `DeletePatchJobsPayload` and `Mutation.deletePatchJobs`: delete patch deployment jobs in bulk
+ * (`DELETE /pm/v1/deploymentjobs` with body `{"ids":[...]}`; QUALYS-API.md §7.6).
+ */
+import { builder } from '../../builder.js';
+import { cost, oneCall } from '../support/upstream-cost.js';
+import { JobBulkResult } from './job-bulk-result.js';
+import { bulkJobIdsSchema } from './job-mutation-support.js';
+import { type BulkPayloadParent, runBulk } from './set-jobs-status.js';
+import { UserError } from './user-error.js';
+
+/** `DeletePatchJobsPayload`. */
+export const DeletePatchJobsPayload = builder.objectRef<BulkPayloadParent>('DeletePatchJobsPayload');
+
+DeletePatchJobsPayload.implement({
+  description:
+    'The answer of `deletePatchJobs`: one result per job asked (Qualys answers HTTP 200 even when some jobs fail).',
+  fields: (t) => ({
+    results: t.field({
+      type: [JobBulkResult],
+      nullable: false,
+      description: 'One result per id asked, in the order asked; empty when the whole call was rejected.',
+      resolve: (p) => [...p.results],
+    }),
+    userErrors: t.field({
+      type: [UserError],
+      nullable: false,
+      description: 'Why Qualys rejected the whole call (`QUALYS_REJECTED`); empty otherwise.',
+      resolve: (p) => [...p.userErrors],
+    }),
+  }),
+});
+
+builder.mutationField('deletePatchJobs', (t) =>
+  t.field({
+    ...cost({ rule: oneCall }),
+    type: DeletePatchJobsPayload,
+    nullable: true,
+    description:
+      'Deletes patch deployment jobs (`DELETE /pm/v1/deploymentjobs`): one result per job, e.g. a failure for an ' +
+      'unknown id. Never retried.',
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: 'The deployment job UUIDs, 1-1,000 per call.',
+        validate: bulkJobIdsSchema,
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      runBulk(ctx, args.ids, 'patchJobsById', () => ctx.qualys.deletePatchJobs(args.ids)),
+  }),
+);

@@ -1,0 +1,62 @@
+/**
+ * `JobBulkResult`: one job's outcome in a bulk call (enable, disable, delete). Qualys answers
+ * these calls with HTTP 200 and a success or failure per job (QUALYS-API.md §5, §7.5, §7.6, §12.3).
+ */
+import { builder } from '../../builder.js';
+import type { QualysBulkJobResult } from '../../qualys/api.js';
+
+/** The data behind a `JobBulkResult`. */
+export interface JobBulkResultParent {
+  readonly id: string;
+  readonly name: string | null;
+  readonly success: boolean;
+  readonly message: string | null;
+}
+
+/** `JobBulkResult`. */
+export const JobBulkResult = builder.objectRef<JobBulkResultParent>('JobBulkResult');
+
+JobBulkResult.implement({
+  description:
+    'What happened to one job of a bulk call. Qualys answers bulk calls with HTTP 200 even when some jobs fail, ' +
+    'so check `success` per job.',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false, description: 'The job UUID, as asked.' }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: 'The job name, when Qualys sends it; null otherwise.',
+    }),
+    success: t.exposeBoolean('success', {
+      nullable: false,
+      description: 'True when Qualys did it (Qualys per-item `status` "success").',
+    }),
+    message: t.exposeString('message', {
+      nullable: true,
+      description:
+        'Qualys\' reason for a failure (e.g. "Non-recurring jobs cannot be disabled once enabled by user"); null on ' +
+        'success.',
+    }),
+  }),
+});
+
+/**
+ * One result per asked id, in the order asked (an id asked twice answers twice): Qualys' item for
+ * it, or a failure when Qualys' answer does not mention it.
+ */
+export function bulkResultsFor(
+  ids: readonly string[],
+  results: readonly QualysBulkJobResult[],
+): JobBulkResultParent[] {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const r = byId.get(id);
+    if (!r)
+      return { id, name: null, success: false, message: 'Qualys did not report a result for this job.' };
+    return {
+      id,
+      name: r.name,
+      success: r.success,
+      message: r.success ? null : (r.error ?? 'Qualys reported a failure.'),
+    };
+  });
+}
