@@ -23,7 +23,7 @@ import './jobs/mitigation-job.js';
 import './mutation.js';
 import './mutations/user-error.js';
 import './jobs/job-config-status.js';
-import './mutations/job-bulk-result.js';
+import './mutations/bulk.js';
 import './mutations/job-inputs.js';
 import './mutations/create-patch-job.js';
 import './mutations/update-patch-job.js';

@@ -6,8 +6,7 @@
  * `yoga.fetch` directly.
  */
 import type { Tracer } from '@opentelemetry/api';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
-import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayContext } from '../builder.js';
 import { callerScope, createIdempotencyStore, type IdempotencyStore } from '../idempotency.js';
@@ -15,12 +14,14 @@ import { createLoaders } from '../loaders/index.js';
 import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
 import { maskGatewayError } from './errors.js';
-import { useRequestLogging, yogaLoggerFrom } from './logger.js';
-import { createGatewayMetrics, type GatewayMetrics, useOperationMetrics } from './metrics.js';
-import { isSingleResult } from './operation-result.js';
+import { yogaLoggerFrom } from './logger.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { useHttpHygiene } from './plugins/use-http-hygiene.js';
 import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './plugins/use-inbound-auth.js';
 import { useInputLimits } from './plugins/use-input-limits.js';
+import { useIntrospectionControl } from './plugins/use-introspection-control.js';
+import { useOperationMetrics } from './plugins/use-operation-metrics.js';
+import { useOperationTracing } from './plugins/use-operation-tracing.js';
 import { useOperationsEndpoints } from './plugins/use-operations-endpoints.js';
 import {
   DOCUMENT_ID_PARAM,
@@ -29,6 +30,7 @@ import {
   usePersistedOperations,
 } from './plugins/use-persisted-operations.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './plugins/use-query-limits.js';
+import { useRequestLogging } from './plugins/use-request-logging.js';
 import { type ResponseCacheOptions, useResponseCache } from './plugins/use-response-cache.js';
 import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import {
@@ -37,7 +39,7 @@ import {
   useUpstreamExtensions,
 } from './plugins/use-upstream-extensions.js';
 import { createTokenValidity } from './token-validity.js';
-import { createRequestTrace, type RequestTrace, useOperationTracing } from './tracing.js';
+import { createRequestTrace, type RequestTrace } from './tracing.js';
 
 /** Dependencies of {@link createGateway}. */
 export interface GatewayDeps {
@@ -160,74 +162,6 @@ export function requestCallerScope(
   return hasServiceCredentials && keyName !== undefined ? `${scope}:${keyName}` : scope;
 }
 
-/** Rejects the federation SDL field `_service` (introspection off). */
-const NoServiceSdlRule: ValidationRule = (context) => ({
-  Field(node) {
-    if (node.name.value === '_service' && context.getParentType()?.name === 'Query') {
-      context.reportError(
-        new GraphQLError('GraphQL introspection has been disabled, so `_service` is not available.', {
-          nodes: node,
-        }),
-      );
-    }
-  },
-});
-
-/** "Did you mean …?" suggestions in graphql-js messages, which name schema fields and values. */
-const SUGGESTION = /\s*Did you mean [^?]*\?/g;
-
-function withoutSuggestions<E extends { message: string }>(errors: readonly E[]): E[] {
-  return errors.map((error) => {
-    if (!SUGGESTION.test(error.message)) return error;
-    SUGGESTION.lastIndex = 0;
-    const stripped = error.message.replace(SUGGESTION, '');
-    return (
-      error instanceof GraphQLError
-        ? new GraphQLError(stripped, {
-            nodes: error.nodes ?? null,
-            source: error.source ?? null,
-            positions: error.positions ?? null,
-            path: error.path ?? null,
-            originalError: error.originalError ?? null,
-            extensions: error.extensions,
-          })
-        : { ...error, message: stripped }
-    ) as E;
-  });
-}
-
-/**
- * Introspection off: rejects `__schema`, `__type` and `_service` at validation and removes
- * "Did you mean …?" suggestions from validation and variable-coercion messages, unless the
- * request authenticated with one of `allowedKeys` (its key name on the context, left by
- * `useInboundAuth`).
- */
-function useDisableIntrospection(allowedKeys: ReadonlySet<string>): Plugin {
-  const allowed = (context: object): boolean => {
-    const name = keyNameOf(context);
-    return name !== undefined && allowedKeys.has(name);
-  };
-  return {
-    onValidate({ addValidationRule, context }) {
-      if (allowed(context)) return;
-      addValidationRule(NoSchemaIntrospectionCustomRule);
-      addValidationRule(NoServiceSdlRule);
-      return ({ valid, result, setResult }) => {
-        if (!valid) setResult(withoutSuggestions(result));
-      };
-    },
-    onExecute({ args }) {
-      if (allowed(args.contextValue as object)) return;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (!isSingleResult(result) || result.errors === undefined) return;
-          setResult({ ...result, errors: withoutSuggestions(result.errors) });
-        },
-      };
-    },
-  };
-}
-
 /** The Yoga server type returned by {@link createGateway}. */
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayServerContext>;
 
@@ -291,7 +225,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         : usePersistedOperations({ mode: persisted.mode, manifest: persisted.manifest })),
       ...useQueryLimits(deps.queryLimits),
       ...(deps.introspection === false
-        ? [useDisableIntrospection(new Set(deps.introspectionKeys ?? []))]
+        ? [useIntrospectionControl(new Set(deps.introspectionKeys ?? []))]
         : []),
       useOperationMetrics(metrics),
       ...(deps.tracing === undefined ? [] : [useOperationTracing()]),

@@ -9,11 +9,8 @@
  * URLs or ids), HTTP statuses or error codes, loader names, and operation names capped at
  * {@link MAX_OPERATION_NAMES} distinct values (the rest are `other`).
  */
-import { performance } from 'node:perf_hooks';
-import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { QualysCallEvent, QualysClient } from '../qualys/api.js';
-import { errorCodeOf, isSingleResult, operationOf } from './operation-result.js';
 
 /** Prefix of every metric name. */
 export const METRIC_PREFIX = 'qualys_pm_gateway_';
@@ -178,56 +175,6 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     },
     async scrape() {
       return { contentType: registry.contentType, body: await registry.metrics() };
-    },
-  };
-}
-
-/**
- * The plugin timing operations: execution time by operation name and type, and operations that
- * failed at parse, validation or execution (one count per operation, labelled with its first
- * error's code). Operations answered without executing (a response-cache hit) are not timed.
- */
-export function useOperationMetrics(metrics: GatewayMetrics): Plugin {
-  return {
-    onParse() {
-      return ({ result }) => {
-        if (result instanceof Error) {
-          metrics.recordOperationError({
-            name: 'unknown',
-            type: 'unknown',
-            errorCode: 'GRAPHQL_PARSE_FAILED',
-          });
-        }
-      };
-    },
-    onValidate({ params }) {
-      return ({ valid, result }) => {
-        if (valid) return;
-        const op = operationOf(params.documentAST, undefined);
-        // A validation error without a code of its own is GraphQL's, as Yoga reports it.
-        metrics.recordOperationError({
-          ...op,
-          errorCode: errorCodeOf(result[0]) ?? 'GRAPHQL_VALIDATION_FAILED',
-        });
-      };
-    },
-    onExecute({ args }) {
-      const started = performance.now();
-      const op = operationOf(args.document, args.operationName);
-      return {
-        onExecuteDone({ result }) {
-          if (!isSingleResult(result)) return;
-          const errors = result.errors;
-          metrics.recordOperation({
-            ...op,
-            durationMs: performance.now() - started,
-            errorCode:
-              errors !== undefined && errors.length > 0
-                ? (errorCodeOf(errors[0]) ?? 'INTERNAL_SERVER_ERROR')
-                : undefined,
-          });
-        },
-      };
     },
   };
 }

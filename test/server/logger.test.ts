@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQualysClient } from '../../src/qualys/client.js';
 import { createGateway } from '../../src/server/gateway.js';
-import { createLogger, maskSecrets, requestIdOf } from '../../src/server/logger.js';
+import { createLogger, maskSecrets } from '../../src/server/logger.js';
+import { requestIdOf } from '../../src/server/plugins/use-request-logging.js';
 import { createSimulator, DEFAULT_CREDENTIALS, type Simulator } from '../../src/simulator/index.js';
 
 function capture() {

@@ -4,9 +4,8 @@
  */
 import { builder } from '../../builder.js';
 import { cost, oneCall } from '../support/upstream-cost.js';
-import { JobBulkResult } from './job-bulk-result.js';
-import { bulkJobIdsSchema } from './job-mutation-support.js';
-import { type BulkPayloadParent, runBulk } from './set-jobs-status.js';
+import { bulkJobIdsSchema } from './arguments.js';
+import { type BulkPayloadParent, JobBulkResult, runBulk } from './bulk.js';
 import { UserError } from './user-error.js';
 
 /** `DeletePatchJobsPayload`. */

@@ -3,20 +3,13 @@
  * enable or disable jobs in bulk (`POST /pm/v1/deploymentjobs/update/status/{Enabled|Disabled}`,
  * `POST /mtg/v1/deploymentjobs/update/status/{Enabled|Disabled}`; QUALYS-API.md §7.5, §12.3).
  */
-import { builder, type GatewayContext } from '../../builder.js';
-import type { QualysBulkJobResult } from '../../qualys/api.js';
+import { builder } from '../../builder.js';
 import { CONFIG_STATUS_WIRE } from '../../qualys/vocabulary.js';
 import { JobConfigStatus } from '../jobs/job-config-status.js';
 import { cost, oneCall } from '../support/upstream-cost.js';
-import { bulkResultsFor, JobBulkResult, type JobBulkResultParent } from './job-bulk-result.js';
-import { bulkJobIdsSchema } from './job-mutation-support.js';
-import { rejectionUserError, UserError, type UserErrorParent } from './user-error.js';
-
-/** The data behind the bulk payloads. */
-export interface BulkPayloadParent {
-  readonly results: readonly JobBulkResultParent[];
-  readonly userErrors: readonly UserErrorParent[];
-}
+import { bulkJobIdsSchema } from './arguments.js';
+import { type BulkPayloadParent, JobBulkResult, runBulk } from './bulk.js';
+import { UserError } from './user-error.js';
 
 /** `SetJobsStatusPayload`. */
 export const SetJobsStatusPayload = builder.objectRef<BulkPayloadParent>('SetJobsStatusPayload');
@@ -40,29 +33,6 @@ SetJobsStatusPayload.implement({
     }),
   }),
 });
-
-/**
- * Runs one bulk call (sent once, never retried), answering per-item results; a rejection of the
- * whole call is a user error. The request's cached jobs for these ids are dropped, so a later
- * read in the same request sees the new state.
- * @throws QualysError for failures without a definite answer (timeout, network, 5xx, credentials).
- */
-export async function runBulk(
-  ctx: GatewayContext,
-  ids: readonly string[],
-  loader: 'patchJobsById' | 'mitigationJobsById',
-  call: () => Promise<QualysBulkJobResult[]>,
-): Promise<BulkPayloadParent> {
-  try {
-    const results = await call();
-    for (const id of ids) ctx.loaders[loader].clear(id);
-    return { results: bulkResultsFor(ids, results), userErrors: [] };
-  } catch (error) {
-    const rejection = rejectionUserError(error);
-    if (rejection) return { results: [], userErrors: [rejection] };
-    throw error;
-  }
-}
 
 builder.mutationFields((t) => {
   const args = (what: string) => ({

@@ -13,9 +13,9 @@ import {
 import { MitigationJob } from '../support/refs.js';
 import { callsPerParent, cost } from '../support/upstream-cost.js';
 import { qualysIdSchema } from '../support/validation.js';
-import { mitigationJobSettingFields } from './create-mitigation-job.js';
-import { answeredJob, failedPayload, readCurrentJob } from './job-mutation-support.js';
-import { defineJobPayload } from './job-payload.js';
+import { readCurrentJob } from './current-job.js';
+import { mitigationJobSettingFields } from './mitigation-job-fields.js';
+import { answeredJob, defineJobPayload, failedPayload } from './payload.js';
 import { isNotFound, rejectionUserError, type UserErrorParent, userErrorsFromIssues } from './user-error.js';
 
 /** `UpdateMitigationJobInput`. */

@@ -15,9 +15,9 @@ import {
 import { PatchJob } from '../support/refs.js';
 import { callsPerParent, cost } from '../support/upstream-cost.js';
 import { qualysIdSchema } from '../support/validation.js';
-import { patchJobSettingFields } from './create-patch-job.js';
-import { answeredJob, failedPayload, readCurrentJob } from './job-mutation-support.js';
-import { defineJobPayload } from './job-payload.js';
+import { readCurrentJob } from './current-job.js';
+import { patchJobSettingFields } from './patch-job-fields.js';
+import { answeredJob, defineJobPayload, failedPayload } from './payload.js';
 import { isNotFound, rejectionUserError, type UserErrorParent, userErrorsFromIssues } from './user-error.js';
 
 /** `UpdatePatchJobInput`. */

@@ -1,13 +1,42 @@
 /**
- * The payload types of the job create/update mutations (`CreatePatchJobPayload`,
- * `UpdatePatchJobPayload`, `CreateMitigationJobPayload`, `UpdateMitigationJobPayload`): the job
- * as Qualys answered, `userErrors`, and for creates `replayed`. One definition, four types.
+ * The payloads of the job mutations: the data behind them (the job as Qualys answered it, primed
+ * into the request's loaders, and the user errors) and the one definition of the four
+ * `Create/Update…JobPayload` types.
  */
-import { builder } from '../../builder.js';
-import type { PatchJob } from '../support/refs.js';
+import { builder, type GatewayContext } from '../../builder.js';
+import type { QualysDeploymentJob } from '../../qualys/schemas/index.js';
+import { qualysPlatform } from '../../qualys/vocabulary.js';
+import type { JobParent, PatchJob } from '../support/refs.js';
 import { cost, payloadJob } from '../support/upstream-cost.js';
-import type { JobPayloadParent } from './job-mutation-support.js';
-import { UserError } from './user-error.js';
+import { UserError, type UserErrorParent } from './user-error.js';
+
+/** The data behind the job payloads (`CreatePatchJobPayload`, ...). */
+export interface JobPayloadParent {
+  /** The job as Qualys answered it; null when nothing was created or updated. */
+  readonly job: JobParent | null;
+  readonly userErrors: readonly UserErrorParent[];
+  /** True when the answer is the stored outcome of an earlier request with the same idempotency key. */
+  readonly replayed: boolean;
+}
+
+/** A payload with user errors only. */
+export function failedPayload(userErrors: readonly UserErrorParent[]): JobPayloadParent {
+  return { job: null, userErrors, replayed: false };
+}
+
+/**
+ * The job parent of a job Qualys answered (create/update), primed into the request's loader so
+ * fields read from it cost no call and a later `patchJob(id)` in the same request sees it.
+ */
+export function answeredJob(
+  ctx: GatewayContext,
+  kind: JobParent['kind'],
+  job: QualysDeploymentJob,
+): JobParent {
+  const loader = kind === 'MITIGATION' ? ctx.loaders.mitigationJobsById : ctx.loaders.patchJobsById;
+  loader.clear(job.id).prime(job.id, job);
+  return { kind, id: job.id, platform: qualysPlatform(job.platform), full: job };
+}
 
 /** What a payload type is for. */
 export interface JobPayloadOptions {

@@ -1,9 +1,11 @@
 /**
- * `JobBulkResult`: one job's outcome in a bulk call (enable, disable, delete). Qualys answers
- * these calls with HTTP 200 and a success or failure per job (QUALYS-API.md §5, §7.5, §7.6, §12.3).
+ * What the bulk job mutations share (enable, disable, delete): `JobBulkResult`, one job's
+ * outcome (Qualys answers these calls with HTTP 200 and a success or failure per job,
+ * docs/qualys-api.md §5, §7.5, §7.6, §12.3), the payload data, and running one bulk call.
  */
-import { builder } from '../../builder.js';
+import { builder, type GatewayContext } from '../../builder.js';
 import type { QualysBulkJobResult } from '../../qualys/api.js';
+import { rejectionUserError, type UserErrorParent } from './user-error.js';
 
 /** The data behind a `JobBulkResult`. */
 export interface JobBulkResultParent {
@@ -59,4 +61,33 @@ export function bulkResultsFor(
       message: r.success ? null : (r.error ?? 'Qualys reported a failure.'),
     };
   });
+}
+
+/** The data behind the bulk payloads. */
+export interface BulkPayloadParent {
+  readonly results: readonly JobBulkResultParent[];
+  readonly userErrors: readonly UserErrorParent[];
+}
+
+/**
+ * Runs one bulk call (sent once, never retried), answering per-item results; a rejection of the
+ * whole call is a user error. The request's cached jobs for these ids are dropped, so a later
+ * read in the same request sees the new state.
+ * @throws QualysError for failures without a definite answer (timeout, network, 5xx, credentials).
+ */
+export async function runBulk(
+  ctx: GatewayContext,
+  ids: readonly string[],
+  loader: 'patchJobsById' | 'mitigationJobsById',
+  call: () => Promise<QualysBulkJobResult[]>,
+): Promise<BulkPayloadParent> {
+  try {
+    const results = await call();
+    for (const id of ids) ctx.loaders[loader].clear(id);
+    return { results: bulkResultsFor(ids, results), userErrors: [] };
+  } catch (error) {
+    const rejection = rejectionUserError(error);
+    if (rejection) return { results: [], userErrors: [rejection] };
+    throw error;
+  }
 }

@@ -1,64 +1,15 @@
 /**
- * What the job mutations share: turning Qualys' answers into payload data (the job as Qualys
- * answered it, primed into the request's loaders), sending a create at most once per
- * idempotency key, and the argument checks of the mutations.
- *
- * No retries anywhere: a mutation is sent once; a failure without a definite answer (timeout,
- * network, 5xx) is thrown as the `QualysError` (a top-level coded error), or, with an
- * idempotency key, remembered so a retry with that key answers `OUTCOME_UNKNOWN` instead of
- * sending again.
+ * Sending a create at most once per idempotency key: a client that retries after losing the
+ * answer gets the first outcome, never a second job. Qualys rejections are stored and replayed
+ * like successes; a failure without a definite answer (timeout, network, 5xx after sending)
+ * makes the key answer `OUTCOME_UNKNOWN`; one that provably never reached Qualys frees it.
  */
-import { z } from 'zod';
 import type { GatewayContext } from '../../builder.js';
 import { inputFingerprint } from '../../idempotency.js';
-import { QualysBadPayloadError } from '../../qualys/errors.js';
 import type { QualysDeploymentJob } from '../../qualys/schemas/index.js';
-import { qualysPlatform } from '../../qualys/vocabulary.js';
 import type { JobParent } from '../support/refs.js';
-import { qualysIdSchema } from '../support/validation.js';
+import { answeredJob, failedPayload, type JobPayloadParent } from './payload.js';
 import { rejectionUserError, type UserErrorParent } from './user-error.js';
-
-/** Most job ids in one bulk call (QUALYS-API.md §14.1: 1,000 ids per call, as qualysdk sends). */
-export const MAX_BULK_JOB_IDS = 1_000;
-
-/** The `ids` argument of the bulk mutations: 1-1,000 Qualys UUIDs. */
-export const bulkJobIdsSchema = z
-  .array(qualysIdSchema)
-  .min(1, 'at least one job id')
-  .max(MAX_BULK_JOB_IDS, `at most ${MAX_BULK_JOB_IDS} job ids per call`);
-
-/** An idempotency key: 1-255 visible ASCII characters (a UUID or ULID is a good key). */
-export const idempotencyKeySchema = z
-  .string()
-  .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1-255 visible ASCII characters, e.g. a UUID');
-
-/** The data behind the job payloads (`CreatePatchJobPayload`, ...). */
-export interface JobPayloadParent {
-  /** The job as Qualys answered it; null when nothing was created or updated. */
-  readonly job: JobParent | null;
-  readonly userErrors: readonly UserErrorParent[];
-  /** True when the answer is the stored outcome of an earlier request with the same idempotency key. */
-  readonly replayed: boolean;
-}
-
-/** A payload with user errors only. */
-export function failedPayload(userErrors: readonly UserErrorParent[]): JobPayloadParent {
-  return { job: null, userErrors, replayed: false };
-}
-
-/**
- * The job parent of a job Qualys answered (create/update), primed into the request's loader so
- * fields read from it cost no call and a later `patchJob(id)` in the same request sees it.
- */
-export function answeredJob(
-  ctx: GatewayContext,
-  kind: JobParent['kind'],
-  job: QualysDeploymentJob,
-): JobParent {
-  const loader = kind === 'MITIGATION' ? ctx.loaders.mitigationJobsById : ctx.loaders.patchJobsById;
-  loader.clear(job.id).prime(job.id, job);
-  return { kind, id: job.id, platform: qualysPlatform(job.platform), full: job };
-}
 
 /** A create's outcome: the job, or Qualys' rejection (a 4xx: stored and replayed like a success). */
 type CreateOutcome =
@@ -136,21 +87,4 @@ export async function createJob(ctx: GatewayContext, request: CreateJobRequest):
   }
   if (outcome.kind === 'rejected') return { job: null, userErrors: [outcome.userError], replayed };
   return { job: answeredJob(ctx, request.kind, outcome.job), userErrors: [], replayed };
-}
-
-/**
- * Reads the current job of an update from the wire object Qualys sent.
- * @throws QualysBadPayloadError `QUALYS_BAD_PAYLOAD` when the job cannot be read (a field of an
- *   unexpected type), like any other unreadable upstream payload; nothing is written then.
- */
-export function readCurrentJob<T>(read: () => T, endpoint: string): T {
-  try {
-    return read();
-  } catch (cause) {
-    throw new QualysBadPayloadError(`Qualys sent a job the gateway cannot read (${endpoint})`, {
-      endpoint,
-      status: 200,
-      cause,
-    });
-  }
 }
