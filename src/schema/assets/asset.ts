@@ -153,22 +153,21 @@ Asset.implement({
       ...carriedBy('mapped'),
       nullable: true,
       description:
-        'The numeric Qualys asset id used by VMDR and CSAM (Qualys `assetId`); null when unknown or when the asset lookup failed (see `errors`). ' +
-        'Free when the asset came from `assetsByAssetId`.',
+        'The numeric Qualys asset id used by VMDR and CSAM (Qualys `assetId`); null when unknown. Free ' +
+        'when the asset came from `assetsByAssetId`.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.assetId, a.assetId, null),
     }),
     name: t.string({
       ...carriedBy('list', 'result'),
       nullable: true,
-      description:
-        'The asset name (no call from job lists and job results); null when Qualys has none or when the asset lookup failed (see `errors`).',
+      description: 'The asset name (no call from job lists and job results); null when Qualys has none.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.name, a.partial?.name, null),
     }),
     operatingSystem: t.string({
       ...carriedBy('result'),
       nullable: true,
       description:
-        'The operating system as Qualys describes it (no call from job results); null when unknown or when the asset lookup failed (see `errors`).',
+        'The operating system as Qualys describes it (no call from job results); null when unknown.',
       resolve: (a, _args, ctx) =>
         assetField(a, ctx, (r) => r.operatingSystem, a.partial?.operatingSystem, null),
     }),
@@ -177,7 +176,7 @@ Asset.implement({
       type: Platform,
       nullable: true,
       description:
-        'The platform of the asset (no call when the referencing job or list says it); null when unknown or when the asset lookup failed (see `errors`).',
+        'The platform of the asset (no call when the referencing job or list says it); null when unknown.',
       resolve: async (a, _args, ctx) => {
         const platform = await platformOf(a, ctx);
         return platform ? platformFromWire(platform) : null;
@@ -186,50 +185,47 @@ Asset.implement({
     status: t.string({
       nullable: true,
       description:
-        'The agent status as Qualys reports it (Qualys `assetStatus` or `status`; values are not documented, ' +
-        'e.g. `Failed`); null when not reported or when the asset lookup failed (see `errors`).',
+        'The agent status as Qualys reports it (Qualys `assetStatus` or `status`; values are not ' +
+        'documented, e.g. `Failed`); null when not reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.assetStatus ?? r.status, undefined, null),
     }),
     statusCode: t.int({
       nullable: true,
       description:
-        'The Qualys status code of the agent (e.g. `20212`; meanings undocumented); null when not reported' +
-        ' or when the asset lookup failed (see `errors`).',
+        'The Qualys status code of the agent (e.g. `20212`; meanings undocumented); null when not ' +
+        'reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.statusCode, undefined, null),
     }),
     statusAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description:
-        'When the status was last set (Qualys `statusDateTime`); null when not reported or when the asset lookup failed (see `errors`).',
+      description: 'When the status was last set (Qualys `statusDateTime`); null when not reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.statusDateTime, undefined, null),
     }),
     scanStatus: t.string({
       nullable: true,
-      description:
-        'The patch scan status as Qualys reports it (e.g. `Scanned`); null when not reported or when the asset lookup failed (see `errors`).',
+      description: 'The patch scan status as Qualys reports it (e.g. `Scanned`); null when not reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.scanStatus, undefined, null),
     }),
     scannedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description:
-        'When the asset was last scanned for patches (Qualys `scanDateTime`); null until it has been scanned' +
-        ' or when the asset lookup failed (see `errors`).',
+        'When the asset was last scanned for patches (Qualys `scanDateTime`); null until it has been ' +
+        'scanned.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.scanDateTime, undefined, null),
     }),
     lastLoggedOnUser: t.string({
       nullable: true,
       description:
-        'The user last logged on to the asset (no call from job results that report one); null when not reported' +
-        ' or when the asset lookup failed (see `errors`).',
+        'The user last logged on to the asset (no call from job results that report one); null when not ' +
+        'reported.',
       resolve: (a, _args, ctx) =>
         assetField(a, ctx, (r) => r.lastLoggedOnUser || null, a.partial?.lastLoggedOnUser, null),
     }),
     architecture: t.string({
       nullable: true,
-      description:
-        'The CPU architecture; null when not reported or when the asset lookup failed (see `errors`).',
+      description: 'The CPU architecture; null when not reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.architecture, undefined, null),
     }),
     tags: t.field({
@@ -237,8 +233,8 @@ Asset.implement({
       type: [Tag],
       nullable: true,
       description:
-        'The tags of the asset (names are often not sent by Qualys; no call from job results that list them); ' +
-        'empty when none. Null when the asset lookup failed (see `errors`).',
+        'The tags of the asset (names are often not sent by Qualys; no call from job results that list ' +
+        'them); empty when none.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.tags, a.partial?.tags, []),
     }),
     interfaces: t.field({
@@ -246,14 +242,14 @@ Asset.implement({
       type: [NetworkInterface],
       nullable: true,
       description:
-        'The network interfaces of the asset (no call from job results that list them); empty when none are ' +
-        'reported. Null when the asset lookup failed (see `errors`).',
+        'The network interfaces of the asset (no call from job results that list them); empty when none ' +
+        'are reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.interfaces, a.partial?.interfaces, []),
     }),
     hardware: t.field({
       type: Hardware,
       nullable: true,
-      description: 'Hardware facts; null when not reported or when the asset lookup failed (see `errors`).',
+      description: 'Hardware facts; null when not reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.hardware, undefined, null),
     }),
     installedPatches: t.field({
@@ -261,8 +257,8 @@ Asset.implement({
       type: [Patch],
       nullable: true,
       description:
-        'Patches installed on the asset (Qualys `installedPatches`, release 3.9); empty when none are reported. ' +
-        'Null when the asset lookup failed (see `errors`).',
+        'Patches installed on the asset (Qualys `installedPatches`, release 3.9); empty when none are ' +
+        'reported.',
       resolve: async (a, _args, ctx) => {
         const ids = await assetField(a, ctx, (r) => r.installedPatches, undefined, []);
         return patchRefs(ids, ids.length > 0 ? await platformOf(a, ctx) : null);
@@ -273,8 +269,8 @@ Asset.implement({
       type: [Patch],
       nullable: true,
       description:
-        'Patches missing on the asset (Qualys `missingPatches`, release 3.9); empty when none are reported. Null ' +
-        'when the asset lookup failed (see `errors`).',
+        'Patches missing on the asset (Qualys `missingPatches`, release 3.9); empty when none are ' +
+        'reported.',
       resolve: async (a, _args, ctx) => {
         const missing = await assetField(a, ctx, (r) => r.missingPatches, undefined, []);
         const platform = missing.length > 0 ? await platformOf(a, ctx) : null;
@@ -285,14 +281,12 @@ Asset.implement({
     }),
     installedPatchCount: t.int({
       nullable: true,
-      description:
-        'How many patches are installed (Qualys `installedPatchCount`); null when not reported or when the asset lookup failed (see `errors`).',
+      description: 'How many patches are installed (Qualys `installedPatchCount`); null when not reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.installedPatchCount, undefined, null),
     }),
     missingPatchCount: t.int({
       nullable: true,
-      description:
-        'How many patches are missing (Qualys `missingPatchCount`); null when not reported or when the asset lookup failed (see `errors`).',
+      description: 'How many patches are missing (Qualys `missingPatchCount`); null when not reported.',
       resolve: (a, _args, ctx) => assetField(a, ctx, (r) => r.missingPatchCount, undefined, null),
     }),
     patchJobs: t.field({
@@ -300,11 +294,11 @@ Asset.implement({
       type: [PatchJob],
       nullable: true,
       description:
-        'Deployment jobs that target this asset by UUID (the job lists it among its assets); jobs that reach it ' +
-        'only through tags are not listed. Loaded from the job list (`GET /pm/v1/deploymentjobs` filtered by ' +
-        "asset UUID, batched 100 assets per platform per call, both platforms when the asset's is not known), " +
-        "so the jobs' list fields cost no further call. Empty when none; null when the job list could not be " +
-        'loaded (see `errors`).',
+        'Deployment jobs that target this asset by UUID (the job lists it among its assets); jobs that ' +
+        'reach it only through tags are not listed. Loaded from the job list (`GET ' +
+        '/pm/v1/deploymentjobs` filtered by asset UUID, batched 100 assets per platform per call, both ' +
+        "platforms when the asset's is not known), so the jobs' list fields cost no further call. Empty " +
+        'when none.',
       resolve: async (a, _args, ctx) => {
         const known = a.platform ?? qualysPlatform(a.full?.platform);
         const jobs = await ctx.loaders.patchJobsByAssetId.load({ id: a.id, platform: known });

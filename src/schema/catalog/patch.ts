@@ -79,62 +79,56 @@ Patch.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'The patch title (no call from job lists and patch lists); null when Qualys does not know the patch' +
-        ' or when the catalog lookup failed (see `errors`).',
+        'The patch title (no call from job lists and patch lists); null when Qualys does not know the ' +
+        'patch.',
       resolve: (p, _args, ctx) =>
         p.full ? p.full.title : (p.title ?? patchField(p, ctx, (r) => r.title, null)),
     }),
     kb: t.string({
       nullable: true,
-      description:
-        'The Microsoft KB article (`KB4569073`); null for non-Microsoft patches, when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'The Microsoft KB article (`KB4569073`); null for non-Microsoft patches or unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.kb || null, null),
     }),
     bulletin: t.string({
       nullable: true,
       description:
-        'The vendor bulletin id (`MS20-08-SSU-4569073`); null when the vendor has none, when unknown' +
-        ' or when the catalog lookup failed (see `errors`).',
+        'The vendor bulletin id (`MS20-08-SSU-4569073`); null when the vendor has none or unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.bulletin || null, null),
     }),
     vendor: t.string({
       nullable: true,
-      description:
-        'The vendor (`Microsoft`); null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'The vendor (`Microsoft`); null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.vendor, null),
     }),
     vendorSeverity: t.field({
       type: VendorSeverity,
       nullable: true,
-      description:
-        "The vendor's severity rating (Qualys `vendorSeverity`); null when unrated, when unknown or when the catalog lookup failed (see `errors`).",
+      description: "The vendor's severity rating (Qualys `vendorSeverity`); null when unrated or unknown.",
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => vendorSeverityFromWire(r.vendorSeverity), null),
     }),
     vendorSeverityLabel: t.string({
       nullable: true,
       description:
-        'The raw Qualys `vendorSeverity` value, for values `vendorSeverity` maps to `OTHER`; null when unrated, ' +
-        'when unknown or when the catalog lookup failed (see `errors`).',
+        'The raw Qualys `vendorSeverity` value, for values `vendorSeverity` maps to `OTHER`; null when ' +
+        'unrated or unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.vendorSeverity, null),
     }),
     category: t.string({
       nullable: true,
-      description:
-        'The patch category (`Security Patches`); null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'The patch category (`Security Patches`); null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.category, null),
     }),
     type: t.string({
       nullable: true,
-      description:
-        'The patch type as Qualys names it (`OS`, `APPLICATION`, ...); null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'The patch type as Qualys names it (`OS`, `APPLICATION`, ...); null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.type, null),
     }),
     platform: t.field({
       type: Platform,
       nullable: true,
       description:
-        'The platform of the patch (no call when the referencing job, result or list says it); null when unknown' +
-        ' or when the catalog lookup failed (see `errors`).',
+        'The platform of the patch (no call when the referencing job, result or list says it); null when ' +
+        'unknown.',
       resolve: async (p, _args, ctx) => {
         const platform = await platformOf(p, ctx);
         return platform ? platformFromWire(platform) : null;
@@ -142,41 +136,35 @@ Patch.implement({
     }),
     isSecurity: t.boolean({
       nullable: true,
-      description:
-        'True for a security patch; null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'True for a security patch; null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.isSecurity, null),
     }),
     isSuperseded: t.boolean({
       nullable: true,
-      description:
-        'True when a newer patch supersedes it; null when unknown (Qualys sends null on Linux) or when the catalog lookup failed (see `errors`).',
+      description: 'True when a newer patch supersedes it; null when unknown (Qualys sends null on Linux).',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.isSuperseded, null),
     }),
     isRollback: t.boolean({
       nullable: true,
       description:
-        'True when the patch can be rolled back (uninstalled) by a rollback job; null when unknown' +
-        ' or when the catalog lookup failed (see `errors`).',
+        'True when the patch can be rolled back (uninstalled) by a rollback job; null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.isRollback, null),
     }),
     rebootRequired: t.boolean({
       nullable: true,
-      description:
-        'True when installing it needs a reboot; null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'True when installing it needs a reboot; null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.rebootRequired, null),
     }),
     cves: t.stringList({
       nullable: true,
-      description:
-        'CVE ids the patch fixes (Qualys `cve`); empty when none or when the patch is unknown. Null when the ' +
-        'catalog lookup failed (see `errors`).',
+      description: 'CVE ids the patch fixes (Qualys `cve`); empty when none or when the patch is unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.cve, []),
     }),
     qids: t.intList({
       nullable: true,
       description:
-        'QIDs the patch fixes (Qualys `qid`, numbers even where Qualys sends strings); empty when none or when ' +
-        'the patch is unknown. Null when the catalog lookup failed (see `errors`).',
+        'QIDs the patch fixes (Qualys `qid`, numbers even where Qualys sends strings); empty when none ' +
+        'or when the patch is unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.qid, []),
     }),
     vulnerabilities: t.field({
@@ -184,17 +172,15 @@ Patch.implement({
       type: [Vulnerability],
       nullable: true,
       description:
-        'The QIDs of `qids` as vulnerabilities (batched `POST /pm/v1/vulnerabilities`); QIDs Qualys does not ' +
-        'know are left out. Null when the catalog lookup or the QID lookup failed (see `errors`).',
+        'The QIDs of `qids` as vulnerabilities (batched `POST /pm/v1/vulnerabilities`); QIDs Qualys does ' +
+        'not know are left out.',
       resolve: async (p, _args, ctx) => loadVulnerabilities(await patchField(p, ctx, (r) => r.qid, []), ctx),
     }),
     supersedes: t.field({
       ...cost({ rule: refList('ref') }),
       type: [Patch],
       nullable: true,
-      description:
-        'The older patches this one replaces (Qualys `supersedes`); empty when none or unknown. Null when the ' +
-        'catalog lookup failed (see `errors`).',
+      description: 'The older patches this one replaces (Qualys `supersedes`); empty when none or unknown.',
       resolve: (p, _args, ctx) => linkedPatches(p, ctx, (r) => r.supersedes),
     }),
     supersededBy: t.field({
@@ -202,69 +188,60 @@ Patch.implement({
       type: [Patch],
       nullable: true,
       description:
-        'The newer patches that replace this one (Qualys `supersededBy`); empty when none or unknown. Null when ' +
-        'the catalog lookup failed (see `errors`).',
+        'The newer patches that replace this one (Qualys `supersededBy`); empty when none or unknown.',
       resolve: (p, _args, ctx) => linkedPatches(p, ctx, (r) => r.supersededBy),
     }),
     appFamilies: t.stringList({
       nullable: true,
       description:
-        'Application families (Qualys `appFamily`, a string or a list upstream); empty when none or unknown. ' +
-        'Null when the catalog lookup failed (see `errors`).',
+        'Application families (Qualys `appFamily`, a string or a list upstream); empty when none or ' +
+        'unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.appFamily, []),
     }),
     products: t.stringList({
       nullable: true,
-      description:
-        'Products the patch applies to (Qualys `product`); empty when none or unknown. Null when the catalog ' +
-        'lookup failed (see `errors`).',
+      description: 'Products the patch applies to (Qualys `product`); empty when none or unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.product, []),
     }),
     architectures: t.stringList({
       nullable: true,
-      description:
-        'CPU architectures (Qualys `architecture`, e.g. `X64`); empty when none or unknown. Null when the catalog ' +
-        'lookup failed (see `errors`).',
+      description: 'CPU architectures (Qualys `architecture`, e.g. `X64`); empty when none or unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.architecture, []),
     }),
     vendorLink: t.string({
       nullable: true,
-      description:
-        "The vendor's page about the patch (Qualys `vendorlink`); null when none or when the catalog lookup failed (see `errors`).",
+      description: "The vendor's page about the patch (Qualys `vendorlink`); null when none.",
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.vendorlink, null),
     }),
     downloadMethod: t.string({
       nullable: true,
-      description:
-        'How the agent obtains the patch (`Automatic`, ...); null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'How the agent obtains the patch (`Automatic`, ...); null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.downloadMethod, null),
     }),
     publishedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description:
-        'When the vendor published the patch (Qualys `publishedDate`); null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'When the vendor published the patch (Qualys `publishedDate`); null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.publishedDate, null),
     }),
     modifiedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description:
-        'When the patch record last changed (Qualys `modifiedDate`); null when unknown or when the catalog lookup failed (see `errors`).',
+      description: 'When the patch record last changed (Qualys `modifiedDate`); null when unknown.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.modifiedDate, null),
     }),
     missingCount: t.int({
       nullable: true,
       description:
-        'On how many of your assets the patch is missing. Only the patch list (`patches`) has it: null when ' +
-        'the patch was loaded from the patch catalog or when the catalog lookup failed (see `errors`).',
+        'On how many of your assets the patch is missing. Only the patch list (`patches`) has it: null ' +
+        'when the patch was loaded from the patch catalog.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.missingCount, null),
     }),
     installedCount: t.int({
       nullable: true,
       description:
-        'On how many of your assets the patch is installed. Only the patch list (`patches`) has it: null when ' +
-        'the patch was loaded from the patch catalog or when the catalog lookup failed (see `errors`).',
+        'On how many of your assets the patch is installed. Only the patch list (`patches`) has it: null ' +
+        'when the patch was loaded from the patch catalog.',
       resolve: (p, _args, ctx) => patchField(p, ctx, (r) => r.installedCount, null),
     }),
   }),

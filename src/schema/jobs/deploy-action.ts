@@ -97,7 +97,8 @@ RunScriptAction.implement({
 MitigationAction.implement({
   description:
     'A mitigation applied for one QID (Qualys action `Apply Mitigation` of a mitigation job, seed 3.12): ' +
-    'virtual patching through registry or configuration changes instead of a patch.',
+    'virtual patching through registry or configuration changes instead of a patch. `vulnerability` needs the ' +
+    'QID lookup: null with an error in `errors` when it fails.',
   interfaces: [DeployAction],
   fields: (t) => ({
     qid: t.int({
@@ -111,8 +112,8 @@ MitigationAction.implement({
       type: Vulnerability,
       nullable: true,
       description:
-        'The QID as a vulnerability (batched `POST /pm/v1/vulnerabilities`); null when the action names no QID, ' +
-        'when Qualys does not know it, or when the QID lookup failed (see `errors`).',
+        'The QID as a vulnerability (batched `POST /pm/v1/vulnerabilities`); null when the action names ' +
+        'no QID or when Qualys does not know it.',
       resolve: ({ action }, _args, ctx) => {
         const qid = action.params?.qid ?? null;
         return qid === null ? null : ctx.loaders.vulnerabilitiesByQid.load(qid);

@@ -11,7 +11,7 @@ import { loadJobResult } from './job-result.js';
 JobRun.implement({
   description:
     'One run of a deployment job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`). Everything but `result` comes ' +
-    'with the run list (no call).',
+    'with the run list (no call); `result` needs one, and is null with an error in `errors` when it fails.',
   fields: (t) => ({
     jobInstanceId: t.int({
       nullable: false,
@@ -40,8 +40,7 @@ JobRun.implement({
       type: JobResult,
       nullable: true,
       description:
-        'The per-asset results of this run (one call per run per request); null when Qualys has none, or when the ' +
-        'result summary could not be loaded (see `errors`).',
+        'The per-asset results of this run (one call per run per request); null when Qualys has none.',
       resolve: ({ jobId, platform, run }, _args, ctx) =>
         loadJobResult(jobId, run.jobInstanceId, platform, ctx),
     }),

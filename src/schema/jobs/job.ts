@@ -80,8 +80,7 @@ Job.implement({
       ...carriedBy('list', 'linkable'),
       nullable: true,
       description:
-        'The job name (no call from job lists, linkable lists and results); null when Qualys sends none or when ' +
-        'the job had to be loaded and that failed (see `errors`).',
+        'The job name (no call from job lists, linkable lists and results); null when Qualys sends none.',
       resolve: (job, _args, ctx) =>
         !job.full && !job.listItem && !job.linkable && job.name !== undefined
           ? job.name
@@ -89,18 +88,14 @@ Job.implement({
     }),
     description: t.string({
       nullable: true,
-      description:
-        'The job description (only the full job has it); null when empty or when loading the job failed (see ' +
-        '`errors`).',
+      description: 'The job description (only the full job has it); null when empty.',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: (j) => j.description || null }),
     }),
     platform: t.field({
       ...carriedBy('list'),
       type: Platform,
       nullable: true,
-      description:
-        'The platform of the job, and so of its patches and assets; null when Qualys sends none or when the job ' +
-        'had to be loaded and that failed (see `errors`).',
+      description: 'The platform of the job, and so of its patches and assets; null when Qualys sends none.',
       resolve: async (job, _args, ctx) => {
         const platform = await resolveJobPlatform(job, ctx);
         return platform ? platformFromWire(platform) : null;
@@ -110,9 +105,7 @@ Job.implement({
       ...carriedBy('list', 'linkable'),
       type: JobType,
       nullable: true,
-      description:
-        'Install or rollback (Qualys `type`); null when Qualys sends an unknown value or when the job had to be ' +
-        'loaded and that failed (see `errors`).',
+      description: 'Install or rollback (Qualys `type`); null when Qualys sends an unknown value.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => jobTypeFromWire(j.type),
@@ -125,8 +118,8 @@ Job.implement({
       type: JobStatus,
       nullable: true,
       description:
-        'The job status (Qualys `status`); `OTHER` for values not known here (see `statusLabel`); null when absent ' +
-        'or when the job had to be loaded and that failed (see `errors`).',
+        'The job status (Qualys `status`); `OTHER` for values not known here (see `statusLabel`); null ' +
+        'when absent.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => jobStatusFromWire(j.status),
@@ -137,9 +130,7 @@ Job.implement({
     statusLabel: t.string({
       ...carriedBy('list', 'linkable'),
       nullable: true,
-      description:
-        'The job status exactly as Qualys sent it (e.g. "Assets Responded"); null when absent or when the job had ' +
-        'to be loaded and that failed (see `errors`).',
+      description: 'The job status exactly as Qualys sent it (e.g. "Assets Responded"); null when absent.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.status, list: (i) => i.status, linkable: (l) => l.status }),
     }),
@@ -147,9 +138,7 @@ Job.implement({
       ...carriedBy('list'),
       type: JobSchedule,
       nullable: true,
-      description:
-        'When the job runs (no call from job lists). Null when the job had to be loaded and that failed (see ' +
-        '`errors`).',
+      description: 'When the job runs (no call from job lists).',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: scheduleFromJob, list: scheduleFromListItem }),
     }),
     assets: t.field({
@@ -157,9 +146,8 @@ Job.implement({
       type: [Asset],
       nullable: true,
       description:
-        'The assets the job targets by UUID (Qualys `assetIds`; `assets` in job lists, whose names cost no call). ' +
-        'Assets selected by tag are not listed; see `assetTags`. Empty when none; null when the job had to be ' +
-        'loaded and that failed (see `errors`).',
+        'The assets the job targets by UUID (Qualys `assetIds`; `assets` in job lists, whose names cost ' +
+        'no call). Assets selected by tag are not listed; see `assetTags`. Empty when none.',
       resolve: async (job, _args, ctx) => {
         if (!job.full && job.listItem) {
           const platform = knownJobPlatform(job);
@@ -175,9 +163,7 @@ Job.implement({
       ...cost({ rule: refList('ref'), carriedBy: ['list'] }),
       type: [Asset],
       nullable: true,
-      description:
-        'Assets excluded from the job (Qualys `exclusionAssetIds`); empty when none. Null when the job had to be ' +
-        'loaded and that failed (see `errors`).',
+      description: 'Assets excluded from the job (Qualys `exclusionAssetIds`); empty when none.',
       resolve: async (job, _args, ctx) =>
         assetRefs(
           job,
@@ -190,8 +176,7 @@ Job.implement({
       type: [Tag],
       nullable: true,
       description:
-        'Tags whose assets the job targets (Qualys `assetTagIds`; `tags` in job lists); empty when none. Null when ' +
-        'the job had to be loaded and that failed (see `errors`).',
+        'Tags whose assets the job targets (Qualys `assetTagIds`; `tags` in job lists); empty when none.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => tagsFrom(j.assetTagIds), list: (i) => tagsFrom(i.tags) }),
     }),
@@ -199,9 +184,7 @@ Job.implement({
       ...carriedBy('list'),
       type: TagMatch,
       nullable: true,
-      description:
-        'Whether an asset needs any or all of `assetTags` (Qualys `filterType`); null when unset or when the job ' +
-        'had to be loaded and that failed (see `errors`).',
+      description: 'Whether an asset needs any or all of `assetTags` (Qualys `filterType`); null when unset.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagMatchFromWire(j.filterType),
@@ -213,8 +196,8 @@ Job.implement({
       type: [Tag],
       nullable: true,
       description:
-        'Tags an asset must all have to be targeted (Qualys `matchAllTagIds`, `matchAllTags` in lists); empty when ' +
-        'none. Null when the job had to be loaded and that failed (see `errors`).',
+        'Tags an asset must all have to be targeted (Qualys `matchAllTagIds`, `matchAllTags` in lists); ' +
+        'empty when none.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagsFrom(j.matchAllTagIds),
@@ -226,8 +209,8 @@ Job.implement({
       type: [Tag],
       nullable: true,
       description:
-        'Tags whose assets are excluded (Qualys `exclusionTagIds`, `exclusionTags` in lists); empty when none. ' +
-        'Null when the job had to be loaded and that failed (see `errors`).',
+        'Tags whose assets are excluded (Qualys `exclusionTagIds`, `exclusionTags` in lists); empty when ' +
+        'none.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagsFrom(j.exclusionTagIds),
@@ -239,8 +222,8 @@ Job.implement({
       type: TagMatch,
       nullable: true,
       description:
-        'Whether an asset is excluded by any or all of `exclusionTags` (Qualys `exclusionFilterType`); null when ' +
-        'unset or when the job had to be loaded and that failed (see `errors`).',
+        'Whether an asset is excluded by any or all of `exclusionTags` (Qualys `exclusionFilterType`); ' +
+        'null when unset.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => tagMatchFromWire(j.exclusionFilterType),
@@ -252,8 +235,7 @@ Job.implement({
       type: User,
       nullable: true,
       description:
-        'Who created the job (Qualys `createdBy`, `created` in lists); null when Qualys records nobody or when the ' +
-        'job had to be loaded and that failed (see `errors`).',
+        'Who created the job (Qualys `createdBy`, `created` in lists); null when Qualys records nobody.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => userFromStamp(j.createdBy),
@@ -266,8 +248,8 @@ Job.implement({
       type: 'DateTime',
       nullable: true,
       description:
-        'When the job was created (Qualys `createdBy.date`, `created.date` in lists); null when not recorded or ' +
-        'when the job had to be loaded and that failed (see `errors`).',
+        'When the job was created (Qualys `createdBy.date`, `created.date` in lists); null when not ' +
+        'recorded.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => j.createdBy?.date ?? null,
@@ -280,8 +262,7 @@ Job.implement({
       type: User,
       nullable: true,
       description:
-        'Who last changed the job (Qualys `updatedBy`, `updated` in lists); null when never updated or when the ' +
-        'job had to be loaded and that failed (see `errors`).',
+        'Who last changed the job (Qualys `updatedBy`, `updated` in lists); null when never updated.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => userFromStamp(j.updatedBy),
@@ -292,9 +273,7 @@ Job.implement({
       ...carriedBy('list'),
       type: 'DateTime',
       nullable: true,
-      description:
-        'When the job was last changed (Qualys `updatedBy.date`); null when never updated or when the job had to be ' +
-        'loaded and that failed (see `errors`).',
+      description: 'When the job was last changed (Qualys `updatedBy.date`); null when never updated.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.updatedBy?.date ?? null, list: (i) => i.updated?.date ?? null }),
     }),
@@ -303,8 +282,8 @@ Job.implement({
       type: [User],
       nullable: true,
       description:
-        'Users who may edit the job besides its creator (Qualys `coAuthorUserIds`; only ids are known); empty when ' +
-        'none. Null when the job had to be loaded and that failed (see `errors`).',
+        'Users who may edit the job besides its creator (Qualys `coAuthorUserIds`; only ids are known); ' +
+        'empty when none.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => usersFromIds(j.coAuthorUserIds),
@@ -315,17 +294,15 @@ Job.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'How far the current run is, 0-100 (Qualys `completionPercent`, sometimes a string upstream); null before a ' +
-        'run or when the job had to be loaded and that failed (see `errors`).',
+        'How far the current run is, 0-100 (Qualys `completionPercent`, sometimes a string upstream); ' +
+        'null before a run.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.completionPercent, list: (i) => i.completionPercent }),
     }),
     assetCount: t.int({
       ...carriedBy('list'),
       nullable: true,
-      description:
-        'Qualys `assetCount`; null when Qualys does not report it (often) or when the job had to be loaded and that ' +
-        'failed (see `errors`).',
+      description: 'Qualys `assetCount`; null when Qualys does not report it (often).',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.assetCount, list: (i) => i.assetCount }),
     }),
@@ -333,8 +310,7 @@ Job.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'How many assets the job covers (Qualys `totalAssetCount`); null until Qualys computes it or when the job ' +
-        'had to be loaded and that failed (see `errors`).',
+        'How many assets the job covers (Qualys `totalAssetCount`); null until Qualys computes it.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.totalAssetCount, list: (i) => i.totalAssetCount }),
     }),
@@ -342,8 +318,8 @@ Job.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'How many assets the job reaches through tags (Qualys `taggedAssetCount`); null when not reported or when ' +
-        'the job had to be loaded and that failed (see `errors`).',
+        'How many assets the job reaches through tags (Qualys `taggedAssetCount`); null when not ' +
+        'reported.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.taggedAssetCount, list: (i) => i.taggedAssetCount }),
     }),
@@ -351,8 +327,8 @@ Job.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'How many targeted assets the job applies to (Qualys `applicableAssetCount`); null when not reported or ' +
-        'when the job had to be loaded and that failed (see `errors`).',
+        'How many targeted assets the job applies to (Qualys `applicableAssetCount`); null when not ' +
+        'reported.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.applicableAssetCount, list: (i) => i.applicableAssetCount }),
     }),
@@ -360,8 +336,8 @@ Job.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'How many assets reported a result for the current run (Qualys `assetResultReceivedCount`); null before a ' +
-        'run or when the job had to be loaded and that failed (see `errors`).',
+        'How many assets reported a result for the current run (Qualys `assetResultReceivedCount`); null ' +
+        'before a run.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => j.assetResultReceivedCount,
@@ -371,17 +347,15 @@ Job.implement({
     readOnly: t.boolean({
       ...carriedBy('list'),
       nullable: true,
-      description:
-        'True when the caller may not change the job (Qualys `readOnly`); null when not reported or when the job ' +
-        'had to be loaded and that failed (see `errors`).',
+      description: 'True when the caller may not change the job (Qualys `readOnly`); null when not reported.',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: (j) => j.readOnly, list: (i) => i.readOnly }),
     }),
     notification: t.field({
       type: JobNotification,
       nullable: true,
       description:
-        'E-mail notification settings (Qualys `notification`, only the full job has them); null when notifications ' +
-        'are not configured or when loading the job failed (see `errors`).',
+        'E-mail notification settings (Qualys `notification`, only the full job has them); null when ' +
+        'notifications are not configured.',
       resolve: (job, _args, ctx) => jobField(job, ctx, { full: (j) => j.notification }),
     }),
   }),

@@ -33,8 +33,8 @@ MitigationJob.implement({
     qids: t.intList({
       nullable: true,
       description:
-        'The QIDs the job mitigates (Qualys `qids`; taken from the actions when the job payload omits them); ' +
-        'empty when none. Null when the job had to be loaded and that failed (see `errors`).',
+        'The QIDs the job mitigates (Qualys `qids`; taken from the actions when the job payload omits ' +
+        'them); empty when none.',
       resolve: async (job, _args, ctx) => qidsOf(await loadFullJob(job, ctx)),
     }),
     vulnerabilities: t.field({
@@ -42,17 +42,16 @@ MitigationJob.implement({
       type: [Vulnerability],
       nullable: true,
       description:
-        'The QIDs of `qids` as vulnerabilities (batched `POST /pm/v1/vulnerabilities` with every other QID of the ' +
-        'request); QIDs Qualys does not know are left out. Null when the QID lookup (or loading the job) failed ' +
-        '(see `errors`).',
+        'The QIDs of `qids` as vulnerabilities (batched `POST /pm/v1/vulnerabilities` with every other ' +
+        'QID of the request); QIDs Qualys does not know are left out.',
       resolve: async (job, _args, ctx) => loadVulnerabilities(qidsOf(await loadFullJob(job, ctx)), ctx),
     }),
     actions: t.field({
       type: [MitigationAction],
       nullable: true,
       description:
-        'One mitigation action per QID (the "Apply Mitigation" items of Qualys `preDeployActions`); empty when ' +
-        'none. Null when the job had to be loaded and that failed (see `errors`).',
+        'One mitigation action per QID (the "Apply Mitigation" items of Qualys `preDeployActions`); ' +
+        'empty when none.',
       resolve: async (job, _args, ctx) => {
         const full = await loadFullJob(job, ctx);
         return deployActions(full.preDeployActions.filter(isMitigationAction), qualysPlatform(full.platform));

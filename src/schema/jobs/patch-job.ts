@@ -70,9 +70,8 @@ PatchJob.implement({
       type: [Patch],
       nullable: true,
       description:
-        'The patches the job deploys (Qualys `approvedPatches`; `patches` in job lists, whose titles cost no ' +
-        'call). Empty for jobs that select patches by QQL (`patchQql`) or from a linked job. Null when the job ' +
-        'had to be loaded and that failed (see `errors`).',
+        'The patches the job deploys (Qualys `approvedPatches`; `patches` in job lists, whose titles ' +
+        'cost no call). Empty for jobs that select patches by QQL (`patchQql`) or from a linked job.',
       resolve: async (job, _args, ctx) => {
         const item = job.listItem;
         if (!job.full && item) {
@@ -94,9 +93,7 @@ PatchJob.implement({
       ...cost({ rule: refList('ref'), carriedBy: ['list'] }),
       type: [Patch],
       nullable: true,
-      description:
-        'Patches of the job that are switched off (Qualys `disabledPatches`); empty when none. Null when the job ' +
-        'had to be loaded and that failed (see `errors`).',
+      description: 'Patches of the job that are switched off (Qualys `disabledPatches`); empty when none.',
       resolve: async (job, _args, ctx) => {
         const ids = await jobField(job, ctx, {
           full: (j) => j.disabledPatches,
@@ -108,9 +105,7 @@ PatchJob.implement({
     patchCount: t.int({
       ...carriedBy('list'),
       nullable: true,
-      description:
-        'How many patches the job has (Qualys `patchCount`); null when not reported ' +
-        'or when the job had to be loaded and that failed (see `errors`).',
+      description: 'How many patches the job has (Qualys `patchCount`); null when not reported.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.patchCount, list: (i) => i.patchCount }),
     }),
@@ -118,8 +113,8 @@ PatchJob.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'True when the job selects patches by QQL at each run (Qualys `isDynamicPatchesQQL`); null when unset' +
-        ' or when the job had to be loaded and that failed (see `errors`).',
+        'True when the job selects patches by QQL at each run (Qualys `isDynamicPatchesQQL`); null when ' +
+        'unset.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, { full: (j) => j.isDynamicPatchesQQL, list: (i) => i.isDynamicPatchesQQL }),
     }),
@@ -127,8 +122,8 @@ PatchJob.implement({
       ...carriedBy('list'),
       nullable: true,
       description:
-        'The patch QQL the job selects patches with (Qualys `dynamicPatchesQQL`); null when the job lists its ' +
-        'patches explicitly or when the job had to be loaded and that failed (see `errors`).',
+        'The patch QQL the job selects patches with (Qualys `dynamicPatchesQQL`); null when the job ' +
+        'lists its patches explicitly.',
       resolve: (job, _args, ctx) =>
         jobField(job, ctx, {
           full: (j) => j.dynamicPatchesQQL || null,
@@ -140,8 +135,8 @@ PatchJob.implement({
       type: PatchJob,
       nullable: true,
       description:
-        'The job this one takes its patches from (Qualys `linkedJobId`, release 3.3); its `id` costs no call. Null ' +
-        'when not linked or when the job had to be loaded and that failed (see `errors`).',
+        'The job this one takes its patches from (Qualys `linkedJobId`, release 3.3); its `id` costs no ' +
+        'call. Null when not linked.',
       resolve: async (job, _args, ctx) => {
         const id = await jobField(job, ctx, { full: (j) => j.linkedJobId, list: (i) => i.linkedJobId });
         return id ? { kind: 'PATCH' as const, id, platform: knownJobPlatform(job) } : null;
@@ -152,8 +147,8 @@ PatchJob.implement({
       type: [JobRun],
       nullable: true,
       description:
-        'The runs of the job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`, one call per job per request); empty ' +
-        'when it never ran. Null when the runs could not be loaded (see `errors`).',
+        'The runs of the job (Qualys `GET /pm/v1/deploymentjob/{id}/runs`, one call per job per ' +
+        'request); empty when it never ran.',
       resolve: async (job, _args, ctx) => {
         const runs = await ctx.loaders.jobRunsByJobId.load(job.id);
         const platform = knownJobPlatform(job);
@@ -165,8 +160,8 @@ PatchJob.implement({
       type: JobResult,
       nullable: true,
       description:
-        'The per-asset results of the latest run (one call per job per request); null when the job never ran, or ' +
-        'when the result summary could not be loaded (see `errors`).',
+        'The per-asset results of the latest run (one call per job per request); null when the job never ' +
+        'ran.',
       resolve: (job, _args, ctx) => loadJobResult(job.id, null, knownJobPlatform(job), ctx),
     }),
     result: t.field({
@@ -174,8 +169,8 @@ PatchJob.implement({
       type: JobResult,
       nullable: true,
       description:
-        'The per-asset results of one run (one call per run per request); null when Qualys does not know the run, ' +
-        'or when the result summary could not be loaded (see `errors`).',
+        'The per-asset results of one run (one call per run per request); null when Qualys does not know ' +
+        'the run.',
       args: {
         jobInstanceId: t.arg.int({
           required: true,
@@ -189,8 +184,8 @@ PatchJob.implement({
       type: [DeployAction],
       nullable: true,
       description:
-        'Actions run before deploying, e.g. the Linux package-cache update (Qualys `preDeployActions`; only the ' +
-        'full job has them); empty when none. Null when loading the job failed (see `errors`).',
+        'Actions run before deploying, e.g. the Linux package-cache update (Qualys `preDeployActions`; ' +
+        'only the full job has them); empty when none.',
       resolve: async (job, _args, ctx) =>
         deployActions(await fullJobField(job, ctx, (j) => j.preDeployActions), knownJobPlatform(job)),
     }),
@@ -198,8 +193,8 @@ PatchJob.implement({
       type: [DeployAction],
       nullable: true,
       description:
-        'Actions run after deploying (Qualys `postDeployActions`; only the full job has them); empty when none. ' +
-        'Null when loading the job failed (see `errors`).',
+        'Actions run after deploying (Qualys `postDeployActions`; only the full job has them); empty ' +
+        'when none.',
       resolve: async (job, _args, ctx) =>
         deployActions(await fullJobField(job, ctx, (j) => j.postDeployActions), knownJobPlatform(job)),
     }),
@@ -207,30 +202,27 @@ PatchJob.implement({
       type: UserMessage,
       nullable: true,
       description:
-        'The message shown before deployment starts (Qualys `preDeployment`); null when not configured or when loading the job failed (see `errors`).',
+        'The message shown before deployment starts (Qualys `preDeployment`); null when not configured.',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => userMessageFrom(j.preDeployment)),
     }),
     deferment: t.field({
       type: Deferment,
       nullable: true,
       description:
-        'How the user may postpone the deployment (Qualys `preDeployment.deferment`); null when not configured' +
-        ' or when loading the job failed (see `errors`).',
+        'How the user may postpone the deployment (Qualys `preDeployment.deferment`); null when not ' +
+        'configured.',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => defermentFrom(j.preDeployment?.deferment)),
     }),
     duringDeploymentMessage: t.field({
       type: UserMessage,
       nullable: true,
-      description:
-        'The message shown while deploying (Qualys `duringDeployment`); null when not configured or when loading the job failed (see `errors`).',
+      description: 'The message shown while deploying (Qualys `duringDeployment`); null when not configured.',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => userMessageFrom(j.duringDeployment)),
     }),
     rebootSettings: t.field({
       type: RebootSettings,
       nullable: true,
-      description:
-        'Reboot behaviour after deployment (Qualys `postDeployment`; only the full job has it). Null when loading ' +
-        'the job failed (see `errors`).',
+      description: 'Reboot behaviour after deployment (Qualys `postDeployment`; only the full job has it).',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j),
     }),
     completionMessage: t.field({
@@ -238,15 +230,15 @@ PatchJob.implement({
       nullable: true,
       description:
         'The message shown when deployment completes (Qualys `postDeployment.onComplete`); null when not ' +
-        'configured or when loading the job failed (see `errors`).',
+        'configured.',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) => userMessageFrom(j.postDeployment?.onComplete)),
     }),
     alwaysShowCompletedPrompt: t.boolean({
       nullable: true,
       description:
-        'True when Windows always shows the completion prompt (Qualys `onComplete.alwaysShowCompletedPrompt`, ' +
-        'release 3.3); null when unset or when loading the job failed (see `errors`).',
+        'True when Windows always shows the completion prompt (Qualys ' +
+        '`onComplete.alwaysShowCompletedPrompt`, release 3.3); null when unset.',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) => j.postDeployment?.onComplete?.alwaysShowCompletedPrompt ?? null),
     }),
@@ -254,7 +246,7 @@ PatchJob.implement({
       type: ReattemptSettings,
       nullable: true,
       description:
-        'Reattempts of failed patches (Windows, release 3.5); null when the job has no such settings or when loading the job failed (see `errors`).',
+        'Reattempts of failed patches (Windows, release 3.5); null when the job has no such settings.',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) =>
           j.enableReattemptFailedPatches === null && j.reattemptFailedPatches === null ? null : j,
@@ -265,7 +257,7 @@ PatchJob.implement({
       nullable: true,
       description:
         'Agents start downloading at a random time within this window, up to 8 hours (Qualys ' +
-        '`downloadRandomizeTime` + `downloadRandomizeTimeUnit`); null when off (0) or when loading the job failed (see `errors`).',
+        '`downloadRandomizeTime` + `downloadRandomizeTimeUnit`); null when off (0).',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) =>
           durationFrom(j.downloadRandomizeTime, j.downloadRandomizeTimeUnit, [0]),
@@ -274,36 +266,34 @@ PatchJob.implement({
     timeout: t.field({
       type: Duration,
       nullable: true,
-      description:
-        'How long a run may take (Qualys `timeout` + `timeoutUnit`); null when unlimited (-1) or when loading the job failed (see `errors`).',
+      description: 'How long a run may take (Qualys `timeout` + `timeoutUnit`); null when unlimited (-1).',
       resolve: (job, _args, ctx) =>
         fullJobField(job, ctx, (j) => durationFrom(j.timeout, j.timeoutUnit, [-1])),
     }),
     opportunisticDownloads: t.boolean({
       nullable: true,
       description:
-        'True when agents may download patches ahead of the run (Qualys `opportunisticDownloads`, Windows); null ' +
-        'when unset or when loading the job failed (see `errors`).',
+        'True when agents may download patches ahead of the run (Qualys `opportunisticDownloads`, ' +
+        'Windows); null when unset.',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.opportunisticDownloads),
     }),
     minimizeWindow: t.boolean({
       nullable: true,
-      description:
-        'True when user prompts open minimised (Qualys `minimizeWindow`); null when unset or when loading the job failed (see `errors`).',
+      description: 'True when user prompts open minimised (Qualys `minimizeWindow`); null when unset.',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.minimizeWindow),
     }),
     continueOnPatchFailure: t.boolean({
       nullable: true,
       description:
-        'True when a failed patch does not stop the others (Qualys `continueOnPatchFailure`, Linux); null when ' +
-        'unset or when loading the job failed (see `errors`).',
+        'True when a failed patch does not stop the others (Qualys `continueOnPatchFailure`, Linux); ' +
+        'null when unset.',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.continueOnPatchFailure),
     }),
     allowExecutionWithPendingReboot: t.boolean({
       nullable: true,
       description:
-        'True when the job runs although a reboot is pending (Qualys `allowExecutionWithPendingReboot`); null when ' +
-        'unset or when loading the job failed (see `errors`).',
+        'True when the job runs although a reboot is pending (Qualys `allowExecutionWithPendingReboot`); ' +
+        'null when unset.',
       resolve: (job, _args, ctx) => fullJobField(job, ctx, (j) => j.allowExecutionWithPendingReboot),
     }),
   }),
