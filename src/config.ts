@@ -1,5 +1,5 @@
 /**
- * Gateway configuration from the environment (DESIGN.md §3.1), parsed with zod. Only
+ * Gateway configuration from the environment (docs/architecture.md §3.1), parsed with zod. Only
  * `src/main.ts` calls {@link loadConfig} with `process.env`; everything else receives a
  * {@link Config}.
  */

@@ -3,7 +3,7 @@
  * `QUALYS_BASE_URL` is unset, serves the gateway on `HOST:PORT`, and shuts down on SIGINT or
  * SIGTERM. Service credentials against a real `QUALYS_BASE_URL` need `GATEWAY_API_KEYS` or
  * `GATEWAY_OPEN=true` (checked by `loadConfig`); with the embedded simulator the gateway stays
- * open unless keys are set. The only module that touches env, ports and signals (DESIGN.md §2).
+ * open unless keys are set. The only module that touches env, ports and signals (docs/architecture.md §2).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';

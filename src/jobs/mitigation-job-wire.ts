@@ -5,7 +5,7 @@
  *
  * Sources: seed 003 (release 3.12) "Create On-Demand MTG Deployment Job", "Create Run Once
  * Windows Mitigation Job" and "Update On-Demand MTG Deployment Job" request bodies;
- * QUALYS-API.md §12.1, §12.2.
+ * docs/qualys-api.md §12.1, §12.2.
  */
 import type { QualysWireObject } from '../qualys/api.js';
 import { QualysDeploymentJobSchema } from '../qualys/schemas/index.js';
@@ -34,7 +34,7 @@ import {
  *
  * Shape: a valid {@link MitigationJobSpec} -> `QualysWireObject`; the same key set for every spec.
  * Pure. @throws RangeError for an invalid `startDateTime` (an unvalidated spec).
- * Source: seed 003 MTG create/update request bodies; QUALYS-API.md §12.1.
+ * Source: seed 003 MTG create/update request bodies; docs/qualys-api.md §12.1.
  */
 export function buildMitigationJobWireBody(spec: MitigationJobSpec): QualysWireObject {
   const targets = targetsToWire(spec.targets);

@@ -5,7 +5,7 @@
  *
  * Sources: the create and update request bodies of seed 001 (release 3.5: Windows reattempt,
  * Linux MakeCache), seed 002 (Rollback), seed 003 (release 3.12: download randomisation, the v2
- * co-author sample); QUALYS-API.md §7.1 (field table and rules), §7.3 (update = the GET body
+ * co-author sample); docs/qualys-api.md §7.1 (field table and rules), §7.3 (update = the GET body
  * with edits), §8.1.
  */
 import type { QualysWireObject } from '../qualys/api.js';
@@ -105,7 +105,7 @@ function postDeploymentToWire(spec: PatchJobSpec): QualysWireObject {
   };
 }
 
-/** The schedule fields of a patch job body (QUALYS-API.md §7.1). Monthly fields are strings. */
+/** The schedule fields of a patch job body (docs/qualys-api.md §7.1). Monthly fields are strings. */
 function scheduleToWire(s: JobScheduleSpec): QualysWireObject {
   const monthly = s.type === 'MONTHLY';
   const patchTuesday = monthly && s.patchTuesdayOffsetDays !== null;
@@ -135,7 +135,7 @@ function scheduleToWire(s: JobScheduleSpec): QualysWireObject {
  * Shape: a valid {@link PatchJobSpec} (run `validatePatchJobSpec` first) -> `QualysWireObject`.
  * The key set is the same for every spec. Pure.
  * @throws RangeError when `startDateTime` is not a valid local date-time (an unvalidated spec).
- * Source: seeds 001, 002, 003 create/update request bodies; QUALYS-API.md §7.1.
+ * Source: seeds 001, 002, 003 create/update request bodies; docs/qualys-api.md §7.1.
  */
 export function buildPatchJobWireBody(spec: PatchJobSpec): QualysWireObject {
   const { patches, targets } = spec;
@@ -326,7 +326,7 @@ const PRE_DEPLOY_ACTIONS = new Set(['preDeployActions']);
 
 /**
  * The full update body (`PATCH /pm/v2/deploymentjob/update/{id}`) for a merged spec: the job as
- * Qualys sent it (QUALYS-API.md §7.3: "send the GET body back with edits"), with exactly the
+ * Qualys sent it (docs/qualys-api.md §7.3: "send the GET body back with edits"), with exactly the
  * fields whose built value changed between the current spec and `merged` overwritten. Unknown
  * wire fields, spellings and value types of untouched settings are kept. The MakeCache pre-action
  * is added or removed without touching other pre-deploy actions.

@@ -62,7 +62,7 @@ export interface JobRule {
   readonly code: JobRuleCode;
   /** The rule in one sentence, for people (the README table). */
   readonly rule: string;
-  /** Where the rule is documented: a seed or a QUALYS-API.md / DESIGN.md section. */
+  /** Where the rule is documented: a seed or a docs/qualys-api.md / docs/architecture.md section. */
   readonly source: string;
   /** The check on patch job specs, when the rule applies to them. */
   readonly patch?: ((view: PatchJobView, report: ReportIssue) => void) | undefined;
@@ -78,7 +78,7 @@ export const JOB_LIMITS = {
   reattemptAttempts: { min: 1, max: 5 },
   /** Exponential backoff interval between reattempts, inclusive (seed 001, release 3.5). */
   reattemptBackoffInterval: { min: 1, max: 15 },
-  /** Job timeout: 1-168 hours or 1-10,080 minutes (QUALYS-API.md §7.1, qualysdk). */
+  /** Job timeout: 1-168 hours or 1-10,080 minutes (docs/qualys-api.md §7.1, qualysdk). */
   timeout: { HOURS: { min: 1, max: 168 }, MINUTES: { min: 1, max: 10_080 } },
   /** Download randomisation: up to 8 hours (seed 003, release 3.12); 0 = off. */
   downloadRandomization: { HOURS: { min: 0, max: 8 }, MINUTES: { min: 0, max: 480 } },
@@ -88,13 +88,13 @@ export const JOB_LIMITS = {
   defermentInterval: { HOURS: { min: 0, max: 168 }, MINUTES: { min: 0, max: 10_080 } },
   /** Reboot countdown (gateway bound: at most a day). */
   rebootCountdown: { HOURS: { min: 1, max: 24 }, MINUTES: { min: 1, max: 1_440 } },
-  /** Monthly `dayOfMonth` (QUALYS-API.md §7.1). */
+  /** Monthly `dayOfMonth` (docs/qualys-api.md §7.1). */
   dayOfMonth: { min: 1, max: 31 },
-  /** The n of "n-th weekday of the month" (`recurringDayOfMonth`, QUALYS-API.md §7.1). */
+  /** The n of "n-th weekday of the month" (`recurringDayOfMonth`, docs/qualys-api.md §7.1). */
   weekOfMonth: { min: 1, max: 5 },
-  /** Days before (negative) or after Patch Tuesday; 0 is not a documented value (QUALYS-API.md §7.1). */
+  /** Days before (negative) or after Patch Tuesday; 0 is not a documented value (docs/qualys-api.md §7.1). */
   patchTuesdayOffsetDays: { min: -27, max: 27 },
-  /** Notification completion percentage (QUALYS-API.md §7.1). */
+  /** Notification completion percentage (docs/qualys-api.md §7.1). */
   completedPercentage: { min: 1, max: 100 },
 } as const;
 
@@ -266,7 +266,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'NAME_REQUIRED',
       code: 'REQUIRED',
       rule: 'A job has a non-blank name.',
-      source: 'QUALYS-API.md §7.1 (`name`, mandatory in qualysdk), §12.1',
+      source: 'docs/qualys-api.md §7.1 (`name`, mandatory in qualysdk), §12.1',
     },
     (v, report) => {
       if (v.name !== undefined && v.name.trim() === '') report(['name'], 'A job needs a name.');
@@ -277,7 +277,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'PLATFORM_SUPPORTED',
       code: 'PLATFORM_UNSUPPORTED',
       rule: 'Deployment and mitigation jobs are Windows or Linux jobs.',
-      source: 'QUALYS-API.md §7 (`platform`: `Windows`, `Linux`), §12.1',
+      source: 'docs/qualys-api.md §7 (`platform`: `Windows`, `Linux`), §12.1',
     },
     (v, report) => {
       if (v.platform === 'MAC') report(['platform'], 'Jobs can only be created for Windows or Linux.');
@@ -288,7 +288,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'TARGETS_REQUIRED',
       code: 'TARGETS_MISSING',
       rule: 'A job targets at least one asset UUID or asset tag.',
-      source: 'seed 003 (release 3.12: asset ids or tags in MTG jobs); QUALYS-API.md §7.1, §12.1',
+      source: 'seed 003 (release 3.12: asset ids or tags in MTG jobs); docs/qualys-api.md §7.1, §12.1',
     },
     (v, report) => {
       const t = v.targets;
@@ -317,7 +317,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'NOTIFICATION_EMAIL_VALID',
       code: 'INVALID_EMAIL',
       rule: 'Every notification recipient is a valid e-mail address.',
-      source: 'QUALYS-API.md §7.1 (`notification.notificationConfigs.recipientEmails`), §12.1',
+      source: 'docs/qualys-api.md §7.1 (`notification.notificationConfigs.recipientEmails`), §12.1',
     },
     (v, report) => {
       v.notification?.recipientEmails?.forEach((email, i) => {
@@ -332,7 +332,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'NOTIFICATION_RECIPIENTS_REQUIRED',
       code: 'REQUIRED',
       rule: 'E-mail notifications name at least one recipient.',
-      source: 'QUALYS-API.md §7.1 (`notification`), §12.1',
+      source: 'docs/qualys-api.md §7.1 (`notification`), §12.1',
     },
     (v, report) => {
       const n = v.notification;
@@ -347,7 +347,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'NOTIFICATION_PERCENTAGE_RANGE',
       code: 'OUT_OF_RANGE',
       rule: `The notification completion percentage is ${rangeText(JOB_LIMITS.completedPercentage)}.`,
-      source: 'QUALYS-API.md §7.1 (`completedPercentage` 1-100)',
+      source: 'docs/qualys-api.md §7.1 (`completedPercentage` 1-100)',
     },
     (v, report) => {
       const p = v.notification?.completedPercentage;
@@ -364,7 +364,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'START_DATE_TIME_VALID',
       code: 'INVALID_DATE_TIME',
       rule: 'The start is a real calendar date and time of day.',
-      source: 'QUALYS-API.md §7.1 (`startDateTime`)',
+      source: 'docs/qualys-api.md §7.1 (`startDateTime`)',
     },
     (v, report) => {
       const start = v.schedule?.startDateTime;
@@ -381,7 +381,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'TIMEZONE_VALID',
       code: 'INVALID_TIMEZONE',
       rule: 'The time zone is an IANA time zone name (`UTC`, `Asia/Kolkata`).',
-      source: 'QUALYS-API.md §7.1 (`timezone`, Qualys time zone list)',
+      source: 'docs/qualys-api.md §7.1 (`timezone`, Qualys time zone list)',
     },
     (v, report) => {
       const tz = v.schedule?.timezone;
@@ -398,7 +398,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'START_TIME_REQUIRED',
       code: 'START_TIME_REQUIRED',
       rule: 'Every schedule but on-demand has a start date and time.',
-      source: 'QUALYS-API.md §7.1 (`startDateTime`: optional for On-demand, mandatory otherwise)',
+      source: 'docs/qualys-api.md §7.1 (`startDateTime`: optional for On-demand, mandatory otherwise)',
     },
     (v, report) => {
       const s = v.schedule;
@@ -414,7 +414,8 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'TIMEZONE_REQUIRED',
       code: 'REQUIRED',
       rule: 'A scheduled job names its time zone, or runs in each agent time zone (AGENT_TZ).',
-      source: 'DESIGN.md §3.2 (wall-clock times are never shifted silently); QUALYS-API.md §7.1',
+      source:
+        'docs/architecture.md §3.2 (wall-clock times are never shifted silently); docs/qualys-api.md §7.1',
     },
     (v, report) => {
       const s = v.schedule;
@@ -430,7 +431,7 @@ export const JOB_RULES: readonly JobRule[] = [
       name: 'TIMEZONE_NOT_WITH_AGENT_TZ',
       code: 'SCHEDULE_FIELD_MISMATCH',
       rule: 'A time zone is named only for SPECIFIC_TZ schedules (AGENT_TZ uses each agent zone).',
-      source: 'QUALYS-API.md §7.1 (`timezoneType` SPECIFIC_TZ / AGENT_TZ)',
+      source: 'docs/qualys-api.md §7.1 (`timezoneType` SPECIFIC_TZ / AGENT_TZ)',
     },
     (v, report) => {
       const s = v.schedule;
@@ -443,7 +444,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'MTG_SCHEDULE_TYPES',
     code: 'MTG_SCHEDULE_UNSUPPORTED',
     rule: 'Mitigation jobs run on demand or once.',
-    source: 'QUALYS-API.md §9.1, §12.1 (MTG jobs: "Run Once" and "On-Demand" only); seed 003',
+    source: 'docs/qualys-api.md §9.1, §12.1 (MTG jobs: "Run Once" and "On-Demand" only); seed 003',
     mitigation: (v, report) => {
       const type = v.schedule?.type;
       if (type !== undefined && type !== 'ON_DEMAND' && type !== 'ONCE') {
@@ -455,7 +456,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'QIDS_REQUIRED',
     code: 'REQUIRED',
     rule: 'A mitigation job names at least one QID.',
-    source: 'QUALYS-API.md §12.1 (`qids`); seed 003',
+    source: 'docs/qualys-api.md §12.1 (`qids`); seed 003',
     mitigation: (v, report) => {
       if (v.qids !== undefined && v.qids.length === 0)
         report(['qids'], 'A mitigation job needs at least one QID.');
@@ -465,7 +466,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'QID_POSITIVE',
     code: 'OUT_OF_RANGE',
     rule: 'QIDs are positive integers.',
-    source: 'QUALYS-API.md §12.1 (`qids` [int]); seed 003',
+    source: 'docs/qualys-api.md §12.1 (`qids` [int]); seed 003',
     mitigation: (v, report) => {
       v.qids?.forEach((qid, i) => {
         if (qid < 1) report(['qids', String(i)], `${qid} is not a QID (QIDs are positive integers).`);
@@ -476,7 +477,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'PATCH_SOURCE_ONE',
     code: 'PATCH_SOURCE_CONFLICT',
     rule: 'A patch job takes its patches from one source: patch ids, a patch QQL or a linked job.',
-    source: 'QUALYS-API.md §7.1 (UI guide: "one of QQL, an explicit patch list, or a linked job")',
+    source: 'docs/qualys-api.md §7.1 (UI guide: "one of QQL, an explicit patch list, or a linked job")',
     patch: (v, report) => {
       const p = v.patches;
       if (!p) return;
@@ -494,7 +495,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'PATCH_SOURCE_REQUIRED',
     code: 'PATCH_SOURCE_MISSING',
     rule: 'A patch job names its patch source: patch ids, a patch QQL or a linked job.',
-    source: 'QUALYS-API.md §7.1 (`approvedPatches`, `dynamicPatchesQQL`, `linkedJobId`)',
+    source: 'docs/qualys-api.md §7.1 (`approvedPatches`, `dynamicPatchesQQL`, `linkedJobId`)',
     patch: (v, report) => {
       const p = v.patches;
       if (!p || p.patchIds === undefined || p.qql === undefined || p.linkedJobId === undefined) return;
@@ -507,7 +508,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'QQL_INSTALL_ONLY',
     code: 'QQL_NOT_ALLOWED_FOR_ROLLBACK',
     rule: 'Patch QQL selects patches for Install jobs only, never for Rollback jobs.',
-    source: 'QUALYS-API.md §7.1 (UI guide "Using QQL to Automate Patch Selection")',
+    source: 'docs/qualys-api.md §7.1 (UI guide "Using QQL to Automate Patch Selection")',
     patch: (v, report) => {
       if (v.type === 'ROLLBACK' && typeof v.patches?.qql === 'string') {
         report(['patches', 'qql'], 'A rollback job cannot select its patches by QQL; list the patchIds.');
@@ -535,7 +536,7 @@ export const JOB_RULES: readonly JobRule[] = [
     'opportunisticDownloads',
     'WINDOWS',
     'Opportunistic downloads',
-    'QUALYS-API.md §7.1 (`opportunisticDownloads`: Windows only)',
+    'docs/qualys-api.md §7.1 (`opportunisticDownloads`: Windows only)',
     (v) => on(v.opportunisticDownloads),
   ),
   platformOnly(
@@ -543,7 +544,7 @@ export const JOB_RULES: readonly JobRule[] = [
     'minimizeWindow',
     'WINDOWS',
     'Minimising the user prompt window',
-    'QUALYS-API.md §7.1 (`minimizeWindow`, Windows user prompts); seed 002',
+    'docs/qualys-api.md §7.1 (`minimizeWindow`, Windows user prompts); seed 002',
     (v) => on(v.minimizeWindow),
   ),
   platformOnly(
@@ -551,7 +552,7 @@ export const JOB_RULES: readonly JobRule[] = [
     'alwaysShowCompletedPrompt',
     'WINDOWS',
     'Always showing the completion prompt',
-    'QUALYS-API.md §7.1 (`alwaysShowCompletedPrompt`: Windows, release 3.3)',
+    'docs/qualys-api.md §7.1 (`alwaysShowCompletedPrompt`: Windows, release 3.3)',
     (v) => on(v.alwaysShowCompletedPrompt),
   ),
   platformOnly(
@@ -559,7 +560,7 @@ export const JOB_RULES: readonly JobRule[] = [
     'continueOnPatchFailure',
     'LINUX',
     'Continuing after a failed patch',
-    'QUALYS-API.md §7.1 (`continueOnPatchFailure`: Linux only)',
+    'docs/qualys-api.md §7.1 (`continueOnPatchFailure`: Linux only)',
     (v) => on(v.continueOnPatchFailure),
   ),
   {
@@ -596,7 +597,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'TIMEOUT_RANGE',
     code: 'OUT_OF_RANGE',
     rule: 'A job timeout is 1-168 hours or 1-10,080 minutes.',
-    source: 'QUALYS-API.md §7.1 (`timeout` + `timeoutUnit`, qualysdk)',
+    source: 'docs/qualys-api.md §7.1 (`timeout` + `timeoutUnit`, qualysdk)',
     patch: (v, report) => checkDuration(v.timeout, JOB_LIMITS.timeout, ['timeout'], 'The timeout', report),
   },
   {
@@ -617,7 +618,8 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'DEFERMENT_RANGE',
     code: 'OUT_OF_RANGE',
     rule: 'Deferments: 0-99 times, each at most 168 hours (10,080 minutes).',
-    source: 'QUALYS-API.md §8.1 (`deferment {count, interval, intervalUnit}`); bounds set by the gateway',
+    source:
+      'docs/qualys-api.md §8.1 (`deferment {count, interval, intervalUnit}`); bounds set by the gateway',
     patch: (v, report) => {
       checkDeferment(v.deferment, ['deferment'], report);
       checkDeferment(v.rebootSettings?.deferment, ['rebootSettings', 'deferment'], report);
@@ -627,7 +629,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'REBOOT_COUNTDOWN_RANGE',
     code: 'OUT_OF_RANGE',
     rule: 'The reboot countdown is 1-24 hours (1-1,440 minutes).',
-    source: 'QUALYS-API.md §8.1 (`rebootCountdown {interval, intervalUnit}`); bounds set by the gateway',
+    source: 'docs/qualys-api.md §8.1 (`rebootCountdown {interval, intervalUnit}`); bounds set by the gateway',
     patch: (v, report) =>
       checkDuration(
         v.rebootSettings?.countdown,
@@ -641,7 +643,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'WEEKDAYS_WEEKLY_ONLY',
     code: 'SCHEDULE_FIELD_MISMATCH',
     rule: 'Week days belong to weekly schedules only.',
-    source: 'QUALYS-API.md §7.1 (`recurringWeekDays`)',
+    source: 'docs/qualys-api.md §7.1 (`recurringWeekDays`)',
     patch: (v, report) => {
       const s = v.schedule;
       if (s?.type !== undefined && s.type !== 'WEEKLY' && hasValue(s.weekDays)) {
@@ -653,7 +655,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'WEEKDAYS_REQUIRED',
     code: 'REQUIRED',
     rule: 'A weekly schedule names at least one week day.',
-    source: 'QUALYS-API.md §7.1 (`recurringWeekDays` bitmap)',
+    source: 'docs/qualys-api.md §7.1 (`recurringWeekDays` bitmap)',
     patch: (v, report) => {
       const s = v.schedule;
       if (s?.type === 'WEEKLY' && s.weekDays !== undefined && s.weekDays.length === 0) {
@@ -665,7 +667,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'MONTHLY_FIELDS_MONTHLY_ONLY',
     code: 'SCHEDULE_FIELD_MISMATCH',
     rule: 'Day of month, last day, n-th weekday and Patch Tuesday offset belong to monthly schedules only.',
-    source: 'QUALYS-API.md §7.1 (`dayOfMonth`, `recurringLastDayOfMonth`, `recurringDayOfMonth`, ...)',
+    source: 'docs/qualys-api.md §7.1 (`dayOfMonth`, `recurringLastDayOfMonth`, `recurringDayOfMonth`, ...)',
     patch: (v, report) => {
       const s = v.schedule;
       if (!s || s.type === undefined || s.type === 'MONTHLY') return;
@@ -680,7 +682,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'MONTHLY_DAY_ONE',
     code: 'MONTHLY_DAY_CONFLICT',
     rule: 'A monthly schedule names one day rule: a day of month, the last day, the n-th weekday or Patch Tuesday.',
-    source: 'QUALYS-API.md §7.1 (`monthlyRecurringType`, `dayOfMonth`, `recurringDayOfMonth`, ...)',
+    source: 'docs/qualys-api.md §7.1 (`monthlyRecurringType`, `dayOfMonth`, `recurringDayOfMonth`, ...)',
     patch: (v, report) => {
       const s = v.schedule;
       if (s?.type !== 'MONTHLY') return;
@@ -692,7 +694,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'MONTHLY_DAY_REQUIRED',
     code: 'MONTHLY_DAY_MISSING',
     rule: 'A monthly schedule names its day rule.',
-    source: 'QUALYS-API.md §7.1 (`monthlyRecurringType`, `dayOfMonth`, `recurringDayOfMonth`, ...)',
+    source: 'docs/qualys-api.md §7.1 (`monthlyRecurringType`, `dayOfMonth`, `recurringDayOfMonth`, ...)',
     patch: (v, report) => {
       const s = v.schedule;
       if (s?.type !== 'MONTHLY' || !monthlyFieldsKnown(s)) return;
@@ -708,7 +710,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'NTH_WEEKDAY_PAIR',
     code: 'REQUIRED',
     rule: 'The n-th weekday of the month needs both weekOfMonth and weekDayOfMonth.',
-    source: 'QUALYS-API.md §7.1 (`recurringDayOfMonth` 1-5 with `recurringWeekDayOfMonth` 0-6)',
+    source: 'docs/qualys-api.md §7.1 (`recurringDayOfMonth` 1-5 with `recurringWeekDayOfMonth` 0-6)',
     patch: (v, report) => {
       const s = v.schedule;
       if (s?.type !== 'MONTHLY' || s.weekOfMonth === undefined || s.weekDayOfMonth === undefined) return;
@@ -727,7 +729,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'DAY_OF_MONTH_RANGE',
     code: 'OUT_OF_RANGE',
     rule: `The day of month is ${rangeText(JOB_LIMITS.dayOfMonth)}.`,
-    source: 'QUALYS-API.md §7.1 (`dayOfMonth` 1-31)',
+    source: 'docs/qualys-api.md §7.1 (`dayOfMonth` 1-31)',
     patch: (v, report) => {
       const d = v.schedule?.dayOfMonth;
       if (d !== undefined && d !== null && outside(d, JOB_LIMITS.dayOfMonth)) {
@@ -742,7 +744,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'WEEK_OF_MONTH_RANGE',
     code: 'OUT_OF_RANGE',
     rule: `The n of the n-th weekday is ${rangeText(JOB_LIMITS.weekOfMonth)}.`,
-    source: 'QUALYS-API.md §7.1 (`recurringDayOfMonth` 1-5)',
+    source: 'docs/qualys-api.md §7.1 (`recurringDayOfMonth` 1-5)',
     patch: (v, report) => {
       const w = v.schedule?.weekOfMonth;
       if (w !== undefined && w !== null && outside(w, JOB_LIMITS.weekOfMonth)) {
@@ -757,7 +759,7 @@ export const JOB_RULES: readonly JobRule[] = [
     name: 'PATCH_TUESDAY_OFFSET_RANGE',
     code: 'OUT_OF_RANGE',
     rule: 'Patch Tuesday offsets are -27 to -1 (before) or 1 to 27 (after) days.',
-    source: 'QUALYS-API.md §7.1 (`patchTuesdayPlusXDays`: -27...-1, 1...27)',
+    source: 'docs/qualys-api.md §7.1 (`patchTuesdayPlusXDays`: -27...-1, 1...27)',
     patch: (v, report) => {
       const d = v.schedule?.patchTuesdayOffsetDays;
       if (d !== undefined && d !== null && (d === 0 || outside(d, JOB_LIMITS.patchTuesdayOffsetDays))) {

@@ -219,7 +219,7 @@ export type PatchJobSpec = z.output<typeof PatchJobSpecSchema>;
 
 /**
  * When a mitigation job runs: on demand or once (Qualys "On-Demand" / "Run Once" only,
- * QUALYS-API.md §9.1; rule `MTG_SCHEDULE_UNSUPPORTED`).
+ * docs/qualys-api.md §9.1; rule `MTG_SCHEDULE_UNSUPPORTED`).
  */
 export const MitigationScheduleSpecSchema = z.object({
   type: withDefault(ScheduleTypeSchema, () => 'ON_DEMAND' as const),

@@ -1,7 +1,7 @@
 /**
  * Conversions between the gateway's ISO local date-time (`2026-12-01T22:00:00`, the GraphQL
  * `LocalDateTime` scalar) and the Qualys wall-clock form (`"2026-12-1 10:00:00 PM"`). Both are
- * wall-clock times: nothing here applies a time zone or shifts the time (DESIGN.md §3.2).
+ * wall-clock times: nothing here applies a time zone or shifts the time (docs/architecture.md §3.2).
  */
 
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
@@ -62,7 +62,7 @@ export function isValidLocalDateTime(iso: string): boolean {
  * padding, a two-digit 12-hour clock with AM/PM (`2026-12-01T22:00:00` -> `"2026-12-1 10:00:00
  * PM"`, `T00:05:00` -> `12:05:00 AM`, `T12:00:00` -> `12:00:00 PM`). No zone shift.
  *
- * Source: QUALYS-API.md §7.1 `startDateTime` ("no zero padding required, 12-hour clock with
+ * Source: docs/qualys-api.md §7.1 `startDateTime` ("no zero padding required, 12-hour clock with
  * AM/PM"); the seed 001/003 responses (`"2025-3-19 04:59:17 AM"`).
  * @throws RangeError when `iso` is not a valid local date-time (validate first).
  */
@@ -102,7 +102,7 @@ export function fromQualysWallClock(wire: string): string | null {
 /**
  * True when `timezone` is an IANA time zone name this runtime knows (`UTC`, `Asia/Kolkata`,
  * `America/New_York`), checked with `Intl.DateTimeFormat`. Offsets such as `+05:30` are refused:
- * Qualys takes zone names (QUALYS-API.md §7.1 `timezone`).
+ * Qualys takes zone names (docs/qualys-api.md §7.1 `timezone`).
  */
 export function isValidTimezone(timezone: string): boolean {
   if (timezone.trim() !== timezone || timezone === '' || /^[+-]/.test(timezone)) return false;

@@ -6,7 +6,7 @@
  * Builds the asset QQL that selects assets by UUID: `id:[<uuid>,<uuid>,...]`, for the body
  * `query` of `POST /pm/v1/assets`.
  *
- * UNVERIFIED ASSUMPTION (QUALYS-API.md §15.7): no public source shows an asset `id` token or
+ * UNVERIFIED ASSUMPTION (docs/qualys-api.md §15.7): no public source shows an asset `id` token or
  * filtering `/pm/v1/assets` by a list of UUIDs; the `field:[a,b]` list syntax is documented for
  * other tokens (`patchStatus:[Missing,Installed]`). This is the only place that builds the
  * filter, so a correction (another token name, quoting) is a one-line change here. Callers must

@@ -1,7 +1,7 @@
 /**
  * Per-request DataLoaders over the Qualys API. Build one set per GraphQL request (and so per
  * caller identity) with {@link createLoaders}: nothing one caller fetched is served to another
- * (DESIGN.md §3.3).
+ * (docs/architecture.md §3.3).
  *
  * Each loader wraps one batch function of this folder (`load<Things>By<Key>`), deduplicates
  * keys, caches results for the request, and batches the keys requested in the same tick.

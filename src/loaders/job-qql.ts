@@ -8,7 +8,7 @@
  *
  * UNVERIFIED ASSUMPTION (like `assetUuidQql`): no public source shows an `assets.id` job token;
  * the name follows the job list item's `assets: [{id, name}]` (the job's explicit assets, seed
- * 000), and the `field:[a,b]` list syntax is documented for other tokens (QUALYS-API.md §10).
+ * 000), and the `field:[a,b]` list syntax is documented for other tokens (docs/qualys-api.md §10).
  * This is the only place that builds the filter, so a correction (another token name, quoting)
  * is a one-line change here. Callers must not rely on Qualys honouring it: the job loader
  * attributes a returned job to an asset only when the job's own `assets` list names that UUID,

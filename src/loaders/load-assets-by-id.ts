@@ -18,7 +18,7 @@ import { loadByPlatformInChunks, type PlatformScopedKey } from './keys.js';
  * Errors: a failed call answers its own chunk's keys with its `QualysError`.
  *
  * Source: `POST /pm/v1/assets?platform=&pageSize=` with body `{query}` (qualysdk;
- * QUALYS-API.md §11.7, §14.2: there is no documented single-asset GET).
+ * docs/qualys-api.md §11.7, §14.2: there is no documented single-asset GET).
  */
 export async function loadAssetsById(
   keys: readonly PlatformScopedKey[],

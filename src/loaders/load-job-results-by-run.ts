@@ -13,7 +13,7 @@ import { type JobRunKey, settlePerKey } from './keys.js';
  * `Error` (`QUALYS_NOT_FOUND` when the job or run does not exist).
  *
  * Source: `GET /pm/v1/deploymentjob/{id}/deploymentjobresult/summary?jobInstanceId=N`
- * (seeds 000 and 001; QUALYS-API.md §7.7).
+ * (seeds 000 and 001; docs/qualys-api.md §7.7).
  */
 export function loadJobResultsByRun(
   keys: readonly JobRunKey[],

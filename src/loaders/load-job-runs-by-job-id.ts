@@ -11,7 +11,7 @@ import { settlePerKey } from './keys.js';
  * Shape: job UUIDs in; per key, in key order, the job's runs (`QualysJobRun[]`, empty when the
  * job never ran) or an `Error`.
  *
- * Source: `GET /pm/v1/deploymentjob/{id}/runs` (qualysdk; QUALYS-API.md §7.8).
+ * Source: `GET /pm/v1/deploymentjob/{id}/runs` (qualysdk; docs/qualys-api.md §7.8).
  */
 export function loadJobRunsByJobId(
   jobIds: readonly string[],

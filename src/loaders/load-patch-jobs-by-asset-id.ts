@@ -72,7 +72,7 @@ async function listAllJobs(
  * rather than answering half a list.
  *
  * Source: `GET /pm/v1/deploymentjobs?platform=&filter=&pageNumber=&pageSize=` (seed 000;
- * QUALYS-API.md §7.4); list items carry `assets: [{id, name}]` (seed 000 list sample).
+ * docs/qualys-api.md §7.4); list items carry `assets: [{id, name}]` (seed 000 list sample).
  */
 export async function loadPatchJobsByAssetId(
   keys: readonly AssetPlatformKey[],

@@ -12,7 +12,7 @@ import { settlePerKey } from './keys.js';
  * Shape: job UUIDs in; per key, in key order, the `QualysDeploymentJob` or an `Error` — a
  * `QualysNotFoundError` (`QUALYS_NOT_FOUND`) for an unknown job.
  *
- * Source: `GET /pm/v1/deploymentjob/{id}` (seed 000; QUALYS-API.md §7.2).
+ * Source: `GET /pm/v1/deploymentjob/{id}` (seed 000; docs/qualys-api.md §7.2).
  */
 export function loadPatchJobsById(
   jobIds: readonly string[],

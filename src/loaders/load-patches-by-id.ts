@@ -18,7 +18,7 @@ import { loadByPlatformInChunks, type PlatformScopedKey } from './keys.js';
  * unaffected.
  *
  * Source: `POST /pm/v1/patchcatalog/patches?platform=` with `{"patchUuid": [...]}`
- * (QUALYS-API.md §11.4; qualysdk sends 1,000 per call, one platform at a time).
+ * (docs/qualys-api.md §11.4; qualysdk sends 1,000 per call, one platform at a time).
  */
 export async function loadPatchesById(
   keys: readonly PlatformScopedKey[],

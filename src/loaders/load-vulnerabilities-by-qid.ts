@@ -14,7 +14,7 @@ import { loadInChunks } from './keys.js';
  *
  * Errors: a failed call answers its own chunk's keys with its `QualysError`.
  *
- * Source: `POST /pm/v1/vulnerabilities` with `{"qids": [...]}` (qualysdk; QUALYS-API.md §11.9).
+ * Source: `POST /pm/v1/vulnerabilities` with `{"qids": [...]}` (qualysdk; docs/qualys-api.md §11.9).
  */
 export async function loadVulnerabilitiesByQid(
   qids: readonly number[],

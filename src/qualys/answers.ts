@@ -106,7 +106,7 @@ export function retryAfterMsFrom(headers: HttpHeaders, now: () => number): numbe
 /**
  * The error an answer stands for, or `null` when it is a success.
  *
- * Mapping (QUALYS-API.md §2, §3, §5), on the HTTP status or, for a 2xx body that is exactly
+ * Mapping (docs/qualys-api.md §2, §3, §5), on the HTTP status or, for a 2xx body that is exactly
  * `{"_error":{...}}`, on `_error.code` (400 when absent):
  * - 401, 403 → {@link QualysUnauthorizedError} `QUALYS_UNAUTHORIZED`;
  * - 409, 429 → {@link QualysRateLimitedError} `QUALYS_RATE_LIMITED` with `retryAfterMs`;

@@ -28,7 +28,7 @@ export interface QualysOffsetPage {
   pageSize?: number | undefined;
 }
 
-/** Parameters of the job-list endpoints (QUALYS-API.md §7.4). */
+/** Parameters of the job-list endpoints (docs/qualys-api.md §7.4). */
 export interface ListDeploymentJobsParams extends QualysOffsetPage {
   platform: QualysPlatform;
   /** Job QQL, e.g. `status: 'Assets Responded'` (wire name `filter`). */
@@ -82,7 +82,7 @@ export interface QualysAssetPage {
  * `QUALYS_NOT_FOUND`, `QUALYS_RATE_LIMITED` (409/429, with `retryAfterMs`), `QUALYS_RECORD_CAP`
  * (`_error.errorCode` "2501"), `QUALYS_BAD_REQUEST` (400 `_error`, Qualys' message kept),
  * `QUALYS_HTTP_STATUS`, `QUALYS_TIMEOUT`, `QUALYS_ABORTED`, `QUALYS_NETWORK`, `QUALYS_BAD_PAYLOAD`
- * (QUALYS-API.md §5; mapping in `createQualysClient`). Programming errors (a batch over
+ * (docs/qualys-api.md §5; mapping in `createQualysClient`). Programming errors (a batch over
  * {@link QUALYS_LIMITS}, a negative page number, a non-integer id, a blank job id in a bulk
  * call, a mutation body that is not a JSON object) reject with a plain `RangeError` before any
  * request.
@@ -92,7 +92,7 @@ export interface QualysApi {
    * GET /pm/v1/deploymentjobs — "Get Deployment Job List" (seed 000): one offset page of one
    * platform's jobs. Shape: `QualysDeploymentJobListSchema` (counts given as strings become
    * numbers). An empty body is `[]`.
-   * @throws QualysHttpError `QUALYS_RECORD_CAP` past the 10,000-record cap (QUALYS-API.md §4).
+   * @throws QualysHttpError `QUALYS_RECORD_CAP` past the 10,000-record cap (docs/qualys-api.md §4).
    */
   listDeploymentJobs(params: ListDeploymentJobsParams): Promise<QualysDeploymentJobListItem[]>;
   /**
@@ -107,20 +107,20 @@ export interface QualysApi {
    */
   listLinkableDeploymentJobs(params: ListDeploymentJobsParams): Promise<QualysLinkableJob[]>;
   /**
-   * GET /pm/v1/deploymentjob/{id} — one patch job (seeds 000, 001, 003; QUALYS-API.md §7.2).
+   * GET /pm/v1/deploymentjob/{id} — one patch job (seeds 000, 001, 003; docs/qualys-api.md §7.2).
    * Shape: `QualysDeploymentJobSchema`.
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job (or `id` is "").
    */
   getDeploymentJob(id: string): Promise<QualysDeploymentJob>;
   /**
-   * GET /pm/v1/deploymentjob/{id}/runs — the job's runs (qualysdk; QUALYS-API.md §7.8).
+   * GET /pm/v1/deploymentjob/{id}/runs — the job's runs (qualysdk; docs/qualys-api.md §7.8).
    * Shape: `QualysJobRunListSchema`; `null` or an empty body is `[]`.
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job.
    */
   listDeploymentJobRuns(id: string): Promise<QualysJobRun[]>;
   /**
    * GET /pm/v1/deploymentjob/{id}/deploymentjobresult/summary?jobInstanceId=N (seeds 000, 001;
-   * QUALYS-API.md §7.7): the per-asset results of one run. Shape:
+   * docs/qualys-api.md §7.7): the per-asset results of one run. Shape:
    * `QualysJobResultSummarySchema` (`statusCode` strings become numbers, epoch 0 becomes null).
    * Without `jobInstanceId`, Qualys answers the latest run.
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job or run.
@@ -137,7 +137,7 @@ export interface QualysApi {
   listPatches(params: ListPatchesParams): Promise<QualysPatch[]>;
   /**
    * POST /pm/v1/patchcatalog/patches?platform=&attributes= with body `{"patchUuid":[...]}` —
-   * catalog details for at most 1,000 patch UUIDs of one platform (QUALYS-API.md §11.4). Shape:
+   * catalog details for at most 1,000 patch UUIDs of one platform (docs/qualys-api.md §11.4). Shape:
    * `QualysPatchListSchema`. Unknown ids are absent from the answer. `attributes` limits the
    * fields returned (`id` is always added); an empty `patchUuids` answers `[]` without a request.
    * @throws RangeError when `patchUuids` holds more than `QUALYS_LIMITS.patchUuidsPerCatalogCall`.
@@ -157,7 +157,7 @@ export interface QualysApi {
   mapAssetIdsToUuids(assetIds: readonly number[]): Promise<QualysAssetUuidMapping>;
   /**
    * POST /pm/v1/assets?platform=&pageSize= with body `{query?, havingQuery?, attributes?}` — one
-   * cursor page of assets (qualysdk; QUALYS-API.md §4, §11.7). The cursor goes in the request
+   * cursor page of assets (qualysdk; docs/qualys-api.md §4, §11.7). The cursor goes in the request
    * header `searchAfter`; the next one comes from the response header `searchAfter` (`null` when
    * absent or when the page is shorter than `pageSize`). Shape: `QualysAssetListSchema`.
    * @throws RangeError when `pageSize` is not in 1..`QUALYS_LIMITS.assetsPerPage` (400).
@@ -165,13 +165,13 @@ export interface QualysApi {
   listAssets(params: ListAssetsParams): Promise<QualysAssetPage>;
   /**
    * POST /pm/v1/vulnerabilities with body `{"qids":[...]}` — QID details for at most 1,000 QIDs
-   * (qualysdk; QUALYS-API.md §11.9). Shape: `QualysVulnerabilityListSchema`. An empty list
+   * (qualysdk; docs/qualys-api.md §11.9). Shape: `QualysVulnerabilityListSchema`. An empty list
    * answers `[]` without a request.
    * @throws RangeError when `qids` holds more than `QUALYS_LIMITS.qidsPerCall` or a non-integer.
    */
   getVulnerabilities(qids: readonly number[]): Promise<QualysVulnerability[]>;
   /**
-   * GET /mtg/v1/deploymentjob/{id} — a mitigation job (seed 003; QUALYS-API.md §12). Shape:
+   * GET /mtg/v1/deploymentjob/{id} — a mitigation job (seed 003; docs/qualys-api.md §12). Shape:
    * `QualysDeploymentJobSchema` (its "Apply Mitigation" `preDeployActions` carry the QIDs).
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job.
    */
@@ -184,7 +184,7 @@ export interface QualysApi {
 
   /**
    * GET /pm/v1/deploymentjob/{id} as the raw wire object, for read-merge-write updates: Qualys'
-   * update expects the GET body back with edits (QUALYS-API.md §7.2, §7.3; seeds 000, 001, 003).
+   * update expects the GET body back with edits (docs/qualys-api.md §7.2, §7.3; seeds 000, 001, 003).
    * Shape: `QualysWireJobSchema`: only checked to be a JSON object with a string `id`, returned
    * as sent (unknown fields, `null` lists and key order kept).
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` when Qualys has no such job (or `id` is "").
@@ -202,7 +202,7 @@ export interface QualysApi {
   getMitigationJobWire(id: string): Promise<QualysWireObject>;
   /**
    * POST /pm/v2/deploymentjob — create a patch deployment job from a full wire body (the shape of
-   * the seed 001/003 create samples; QUALYS-API.md §7.1, seed 003 "Extended Limits for
+   * the seed 001/003 create samples; docs/qualys-api.md §7.1, seed 003 "Extended Limits for
    * Deployment Job Co-Authors"). Success is HTTP 201 (200 accepted too) with the created job.
    * Shape: the body is sent as given (`content-type: application/json`); the answer is parsed
    * with `QualysDeploymentJobSchema`.
@@ -222,7 +222,7 @@ export interface QualysApi {
   createPatchJob(body: QualysWireObject): Promise<QualysDeploymentJob>;
   /**
    * PATCH /pm/v2/deploymentjob/update/{id} — replace a patch job's settings with a full wire body
-   * (QUALYS-API.md §7.3: the GET body with edits, see {@link QualysApi.getDeploymentJobWire};
+   * (docs/qualys-api.md §7.3: the GET body with edits, see {@link QualysApi.getDeploymentJobWire};
    * seed 003). Shape: answer parsed with `QualysDeploymentJobSchema`. Sent once, as
    * {@link QualysApi.createPatchJob}.
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` (404, or `id` is "" without a request).
@@ -232,7 +232,7 @@ export interface QualysApi {
   updatePatchJob(id: string, body: QualysWireObject): Promise<QualysDeploymentJob>;
   /**
    * POST /mtg/v2/deploymentjob — create a mitigation job (seed 003 body shape: `qids`,
-   * `assetIds`, `assetTagIds`, ...; QUALYS-API.md §12.1). HTTP 201 (200 accepted) with the full
+   * `assetIds`, `assetTagIds`, ...; docs/qualys-api.md §12.1). HTTP 201 (200 accepted) with the full
    * job, parsed with `QualysDeploymentJobSchema`. Sent once, as {@link QualysApi.createPatchJob}.
    * @throws QualysHttpError `QUALYS_BAD_REQUEST` with `qualysErrorCode` (e.g. "2435").
    * @throws QualysError and RangeError as {@link QualysApi.createPatchJob}.
@@ -240,7 +240,7 @@ export interface QualysApi {
   createMitigationJob(body: QualysWireObject): Promise<QualysDeploymentJob>;
   /**
    * PATCH /mtg/v2/deploymentjob/{id} — replace a mitigation job's settings (seed 003;
-   * QUALYS-API.md §12.2; note the path has no `/update/`, unlike PM). Answer parsed with
+   * docs/qualys-api.md §12.2; note the path has no `/update/`, unlike PM). Answer parsed with
    * `QualysDeploymentJobSchema`. Sent once, as {@link QualysApi.createPatchJob}.
    * @throws QualysNotFoundError `QUALYS_NOT_FOUND` (404, or `id` is "" without a request).
    * @throws QualysHttpError `QUALYS_BAD_REQUEST` with `qualysErrorCode` (e.g. "2435").
@@ -249,7 +249,7 @@ export interface QualysApi {
   updateMitigationJob(id: string, body: QualysWireObject): Promise<QualysDeploymentJob>;
   /**
    * POST /pm/v1/deploymentjobs/update/status/{Enabled|Disabled} with `{"ids":[...]}` — HTTP 200
-   * with one result per id, success or failure (QUALYS-API.md §5, §7.5, §12.3). Shape: the
+   * with one result per id, success or failure (docs/qualys-api.md §5, §7.5, §12.3). Shape: the
    * answer is parsed with `QualysBulkJobResultListSchema` (values trimmed; `status` compared
    * case-insensitively with "success") and returned as {@link QualysBulkJobResult}s: Qualys'
    * items in its order, then, for each asked id Qualys returned no item for, a failure with
@@ -265,7 +265,7 @@ export interface QualysApi {
   setPatchJobsStatus(status: QualysJobConfigStatus, ids: readonly string[]): Promise<QualysBulkJobResult[]>;
   /**
    * POST /mtg/v1/deploymentjobs/update/status/{Enabled|Disabled} with `{"ids":[...]}`
-   * (QUALYS-API.md §12.3; "Non-recurring jobs cannot be disabled once enabled by user" comes
+   * (docs/qualys-api.md §12.3; "Non-recurring jobs cannot be disabled once enabled by user" comes
    * back as a per-item failure). Results, missing items, sending and errors as
    * {@link QualysApi.setPatchJobsStatus}.
    */
@@ -275,7 +275,7 @@ export interface QualysApi {
   ): Promise<QualysBulkJobResult[]>;
   /**
    * DELETE /pm/v1/deploymentjobs with the JSON body `{"ids":[...]}` (a DELETE with a body,
-   * `content-type: application/json`; QUALYS-API.md §7.6). Results, missing items, sending and
+   * `content-type: application/json`; docs/qualys-api.md §7.6). Results, missing items, sending and
    * errors as {@link QualysApi.setPatchJobsStatus} (RangeError only for bad `ids`).
    */
   deletePatchJobs(ids: readonly string[]): Promise<QualysBulkJobResult[]>;
@@ -289,7 +289,7 @@ export type QualysJobConfigStatus = (typeof CONFIG_STATUS_WIRE)[keyof typeof CON
 
 /**
  * One item of a bulk job call's answer: `{id, name, status: "success"|"failure", error?}`
- * (QUALYS-API.md §5; the MTG sample has stray spaces in values, trimmed here). Wire schema:
+ * (docs/qualys-api.md §5; the MTG sample has stray spaces in values, trimmed here). Wire schema:
  * `QualysBulkJobResultItemSchema`. The client adds a failure item with error "Qualys returned no
  * result for this job" for an asked id that Qualys' answer leaves out.
  */
@@ -322,6 +322,6 @@ export const QUALYS_LIMITS = {
   qidsPerCall: 1000,
   /** POST /pm/v1/assets page size. */
   assetsPerPage: 400,
-  /** Offset-paging record cap (QUALYS-API.md §4). */
+  /** Offset-paging record cap (docs/qualys-api.md §4). */
   offsetRecordCap: 10_000,
 } as const;

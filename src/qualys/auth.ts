@@ -13,7 +13,7 @@ import { errorFromResponse } from './answers.js';
 import { QualysAuthFailedError, QualysBadPayloadError, type QualysError, QualysHttpError } from './errors.js';
 import { CallDeadline, type HttpDeps, reportAttempt, sendHttp } from './http.js';
 
-/** Service credentials of a Qualys user with the `PM.API.ACCESS` permission (QUALYS-API.md §1). */
+/** Service credentials of a Qualys user with the `PM.API.ACCESS` permission (docs/qualys-api.md §1). */
 export interface QualysServiceCredentials {
   /** Qualys user name (`QUALYS_USERNAME`). */
   readonly username: string;
@@ -90,7 +90,7 @@ const TOKEN_CHARS = /^[\x21-\x7e]+$/;
  * `min(t + tokenLifetimeMs, exp) - tokenRefreshMarginMs`, where `exp` is the JWT's `exp` claim
  * when it has one.
  *
- * Source: `POST /auth` (QUALYS-API.md §2).
+ * Source: `POST /auth` (docs/qualys-api.md §2).
  */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { http, credentials, tokenLifetimeMs, tokenRefreshMarginMs, timeoutMs } = options;

@@ -4,8 +4,8 @@
  * ({@link isRetryable}, {@link RetryDelays}) and the circuit breaker ({@link createBreaker}).
  * Internal to `src/qualys/`; `client.ts` wires them around each HTTP attempt.
  *
- * Source: QUALYS-API.md §3 (per-subscription concurrency and rate limits, default concurrency 2,
- * 409/429 when blocked, PM often sends no `X-RateLimit-*` headers), STYLE.md §4 (per-attempt
+ * Source: docs/qualys-api.md §3 (per-subscription concurrency and rate limits, default concurrency 2,
+ * 409/429 when blocked, PM often sends no `X-RateLimit-*` headers), the project's conventions (per-attempt
  * timeout combined with the request's signal, retries share the overall deadline, only idempotent
  * calls are retried). Modelled on graphql-hive/gateway `useUpstreamRetry.ts`.
  */

@@ -9,7 +9,7 @@ import type { BreakerSettings, RateBudget, RetrySettings } from './governor.js';
 
 /** Default per-call timeout: 30 seconds. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Default concurrency cap per client (= per Qualys subscription): Qualys' documented default 2 (QUALYS-API.md §3). */
+/** Default concurrency cap per client (= per Qualys subscription): Qualys' documented default 2 (docs/qualys-api.md §3). */
 export const DEFAULT_CONCURRENCY = 2;
 /** Default tries per idempotent call, the first included. */
 export const DEFAULT_RETRY_MAX_ATTEMPTS = 3;
@@ -24,7 +24,7 @@ export const DEFAULT_BREAKER_FAILURE_THRESHOLD = 5;
 /** Default time an open circuit waits before a trial call: 10 seconds. */
 export const DEFAULT_BREAKER_HALF_OPEN_AFTER_MS = 10_000;
 
-/** Default service-token lifetime: 4 hours (QUALYS-API.md §2). */
+/** Default service-token lifetime: 4 hours (docs/qualys-api.md §2). */
 export const DEFAULT_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
 /** Default time before expiry at which the service token is refreshed: 5 minutes. */
 export const DEFAULT_TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -32,7 +32,7 @@ export const DEFAULT_TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** Options of {@link createQualysClient}. */
 export interface QualysClientOptions {
   /**
-   * The Qualys API gateway URL, e.g. `https://gateway.qg2.apps.qualys.com` (QUALYS-API.md §1) or
+   * The Qualys API gateway URL, e.g. `https://gateway.qg2.apps.qualys.com` (docs/qualys-api.md §1) or
    * the simulator's `http://127.0.0.1:PORT`. `http:` or `https:`; a trailing slash is ignored; a
    * path prefix is kept. Required.
    * @throws TypeError at creation when it is not an absolute http(s) URL.
@@ -58,12 +58,12 @@ export interface QualysClientOptions {
    * subscription, whose concurrency limit is shared by all its callers). Further calls wait in a
    * FIFO queue until a slot frees or their session's signal/deadline ends. `POST /auth` is not
    * counted (Qualys exempts it). Default {@link DEFAULT_CONCURRENCY} (2, Qualys' documented
-   * default, QUALYS-API.md §3); `0` or `Infinity` = unlimited (benchmarks). A non-negative integer.
+   * default, docs/qualys-api.md §3); `0` or `Infinity` = unlimited (benchmarks). A non-negative integer.
    */
   concurrency?: number | undefined;
   /**
    * A client-side rate budget: at most `calls` HTTP attempts started in any rolling window of
-   * `windowMs` milliseconds (PM sends no `X-RateLimit-*` headers to follow, QUALYS-API.md §3).
+   * `windowMs` milliseconds (PM sends no `X-RateLimit-*` headers to follow, docs/qualys-api.md §3).
    * Calls over budget wait in the same FIFO queue until the window slides; none is rejected.
    * Default: unlimited. Both positive integers.
    */
@@ -111,7 +111,7 @@ export interface QualysClientOptions {
   credentials?: QualysServiceCredentials | undefined;
   /**
    * How long a service token is valid after it was obtained, in milliseconds. Default
-   * {@link DEFAULT_TOKEN_LIFETIME_MS} (4 hours, QUALYS-API.md §2). When the JWT has an `exp`
+   * {@link DEFAULT_TOKEN_LIFETIME_MS} (4 hours, docs/qualys-api.md §2). When the JWT has an `exp`
    * claim, the earlier of the two wins.
    */
   tokenLifetimeMs?: number | undefined;

@@ -1,7 +1,7 @@
 /**
  * `createGateway(deps)`: the GraphQL server (graphql-yoga) over the Qualys client. Builds a
  * per-request context — a Qualys session bound to the caller's credentials and abort signal,
- * and fresh loaders — so nothing one caller fetched is ever served to another (DESIGN.md §3.3).
+ * and fresh loaders — so nothing one caller fetched is ever served to another (docs/architecture.md §3.3).
  * Opens no port: `src/main.ts` mounts the returned instance on a Node HTTP server, tests call
  * `yoga.fetch` directly.
  */
@@ -178,7 +178,7 @@ export function parseBearerToken(header: string | null): string | undefined {
 /**
  * Creates the gateway. Caller credentials: with service credentials configured on the client,
  * those are used for every request; otherwise each request's `Authorization: Bearer <jwt>` is
- * forwarded to Qualys as is (DESIGN.md §3.1). Errors are masked by {@link maskGatewayError}.
+ * forwarded to Qualys as is (docs/architecture.md §3.1). Errors are masked by {@link maskGatewayError}.
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const { client } = deps;

@@ -11,7 +11,7 @@
  * operation is certain to make; only this refuses an operation), and `calls`, with such lists
  * counted as {@link ASSUMED_LIST_SIZE} items (shown as `extensions.upstream.estimated`).
  * `test/server/upstream-budget.test.ts` checks `calls` against the calls made by every operation
- * in `schema/operations/`. The plugin is `use-upstream-budget.ts`.
+ * in `schema/operations/`. The plugin is `plugins/use-upstream-budget.ts`.
  */
 import {
   type DocumentNode,

@@ -1,7 +1,7 @@
 /**
  * The simulator's error answers: the PM/MTG `_error` envelope (seed 003 co-author sample:
  * `{"_error":{"code":400,"errorCode":"2435","message":"..."}}`) and the API gateway's 401 bodies
- * (QUALYS-API.md §2). Every error the simulator invents has a stable `errorCode`, listed in
+ * (docs/qualys-api.md §2). Every error the simulator invents has a stable `errorCode`, listed in
  * `src/simulator/README.md`.
  *
  * @module
@@ -11,9 +11,9 @@
  * The `errorCode` strings the simulator answers with.
  *
  * - `OFFSET_LIMIT` "2501": offset paging past the 10,000-record cap (the code qualysdk checks;
- *   QUALYS-API.md §4).
+ *   docs/qualys-api.md §4).
  * - `CONCURRENCY_LIMIT` "1960" and `RATE_LIMIT` "1965": the classic API's concurrency and rate
- *   codes (QUALYS-API.md §3), answered by the fault modes.
+ *   codes (docs/qualys-api.md §3), answered by the fault modes.
  * - `CO_AUTHOR_LIMIT` "2435": more than 200 co-authors on a job create/update (seed 003, v2
  *   endpoints).
  * - the `9xxx` codes are the simulator's own (Qualys publishes no catalogue): bad parameter or
@@ -114,7 +114,7 @@ export function notFound(what: string): SimulatorHttpError {
 
 /**
  * The API gateway's 401 body (not an `_error` envelope): `{"status":401,"error":"Unauthorized",
- * "message": ...}` (QUALYS-API.md §2).
+ * "message": ...}` (docs/qualys-api.md §2).
  *
  * @param message - `Bad credentials` (POST /auth), `Not authenticated` (missing, malformed or
  * forged token, unknown user) or `JWT expired`.

@@ -226,7 +226,7 @@ export class FaultModes {
 
   /**
    * Admits or rejects an arriving API request of a tenant: concurrency cap first, then the rate
-   * window (QUALYS-API.md §3: concurrency takes precedence); an admitted request counts in flight
+   * window (docs/qualys-api.md §3: concurrency takes precedence); an admitted request counts in flight
    * until `release` and uses up one call of the window.
    */
   admit(username: string): Admission {

@@ -1,5 +1,5 @@
 /**
- * The Qualys PM/MTG API simulator (DESIGN.md §3.4): a real HTTP server on loopback serving every
+ * The Qualys PM/MTG API simulator (docs/architecture.md §3.4): a real HTTP server on loopback serving every
  * seed sample verbatim plus a deterministic generated fleet, with `/auth` JWTs, Qualys paging, a
  * QQL subset, `_error` envelopes, injected latency and faults, and a request log. Production code
  * never imports it (except `src/main.ts`, lazily, when no `QUALYS_BASE_URL` is set).

@@ -1,5 +1,5 @@
 /**
- * The simulator's gateway JWTs (QUALYS-API.md §2): `base64url(header).base64url(payload).signature`,
+ * The simulator's gateway JWTs (docs/qualys-api.md §2): `base64url(header).base64url(payload).signature`,
  * header `{"alg":"HS256","typ":"JWT"}`, payload `{sub, customerId, iat, exp}` (seconds since the
  * epoch), signed with HMAC-SHA256 under a key drawn at random per simulator, so tokens of another
  * simulator instance or edited tokens fail verification.

@@ -1,6 +1,6 @@
 /**
  * Parameters shared by the list endpoints: `platform`, offset paging (`pageNumber` from 0,
- * `pageSize` default 10, the 10,000-record cap answered with errorCode 2501 — QUALYS-API.md §4),
+ * `pageSize` default 10, the 10,000-record cap answered with errorCode 2501 — docs/qualys-api.md §4),
  * `sort` (a JSON array string like `[{"name":"asc"}]`, §4) and `attributes` projection.
  *
  * @module
@@ -10,7 +10,7 @@ import { badParameter, SimulatorErrorCode, SimulatorHttpError } from './errors.j
 import type { Platform } from './fleet/types.js';
 import { type JsonObject, type JsonValue, readPath } from './json.js';
 
-/** Largest number of records offset paging reaches (QUALYS-API.md §4: "a maximum of 10,000 records"). */
+/** Largest number of records offset paging reaches (docs/qualys-api.md §4: "a maximum of 10,000 records"). */
 export const OFFSET_PAGING_RECORD_LIMIT = 10_000;
 
 /** An offset page request. */
@@ -53,7 +53,7 @@ export function parseNonNegativeInt(
 }
 
 /**
- * Parses the `platform` parameter (case-sensitive, QUALYS-API.md §1).
+ * Parses the `platform` parameter (case-sensitive, docs/qualys-api.md §1).
  *
  * @param raw - the raw value.
  * @param fallback - used when absent; `null` makes the parameter required.

@@ -17,7 +17,7 @@
  * day); booleans need `true`/`false`. A field whose value is a list matches when any element does;
  * `field:[a,b]` matches when any value does; `null` never matches.
  *
- * Sources: QUALYS-API.md §10 (tokens, `field:[v1,v2]`, quotes and backticks, `lastModified:>"…"`),
+ * Sources: docs/qualys-api.md §10 (tokens, `field:[v1,v2]`, quotes and backticks, `lastModified:>"…"`),
  * seed 000 (`status: 'Assets Responded'`), seed 004 (`isSecurity: true and (patchStatus:[Missing,
  * Installed] and isSuperseded: false)`).
  *

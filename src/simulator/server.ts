@@ -10,7 +10,7 @@
  *    truncated JSON after the route, `X-RateLimit-*` headers, slow body (see `fault-modes.ts`);
  * 3. `POST /auth` needs no token; every other path needs a valid one (401 `Not authenticated` when
  *    missing, malformed, forged or for an unknown tenant; 401 `JWT expired` when expired —
- *    QUALYS-API.md §2), then: unknown path 404 (9005), wrong method 405 (9006), else the route;
+ *    docs/qualys-api.md §2), then: unknown path 404 (9005), wrong method 405 (9006), else the route;
  * 4. route errors become `_error` envelopes; anything unexpected a 500 (9500) without details.
  *
  * @module

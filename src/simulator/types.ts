@@ -72,7 +72,7 @@ export interface SimulatorFaultModes {
   /**
    * Whether `X-RateLimit-Limit`/`-Window-Sec`/`-Remaining` (every answer of an admitted request,
    * and the over-budget answer with `X-RateLimit-ToWait-Sec`) are sent; default true. PM often
-   * sends none (QUALYS-API.md §3): false leaves only `Retry-After`.
+   * sends none (docs/qualys-api.md §3): false leaves only `Retry-After`.
    */
   readonly rateLimitHeaders?: boolean | undefined;
   /** Probability (0..1) of a 500/502/503 (seeded choice) answered before the route runs (nothing applied). */
@@ -131,7 +131,7 @@ export interface SimulatorOptions extends SimulatorFaultModes {
   readonly latencyMs?: number | undefined;
   /** Extra delay drawn uniformly from `[0, jitterMs)` per request (seeded), in ms; default 0. */
   readonly jitterMs?: number | undefined;
-  /** Lifetime of issued JWTs, in ms; default 4 hours (QUALYS-API.md §2). */
+  /** Lifetime of issued JWTs, in ms; default 4 hours (docs/qualys-api.md §2). */
   readonly tokenTtlMs?: number | undefined;
   /** The clock (epoch ms) for JWT `iat`/`exp` and request log `startedAt`; default `Date.now`. */
   readonly now?: (() => number) | undefined;

@@ -1,6 +1,6 @@
 /**
  * The benchmark's results: their JSON shape, the targets of the performance issue with pass/fail,
- * the printed table and the README block between `<!-- bench:start -->` and `<!-- bench:end -->`.
+ * the printed table and the block of docs/performance.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
  *
  * @module
  */
@@ -246,8 +246,8 @@ export function targetsSummary(results: BenchResults): string {
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
-/** The README block (between the markers). */
-export function readmeBlock(results: BenchResults): string {
+/** The results block of docs/performance.md (between the markers). */
+export function resultsBlock(results: BenchResults): string {
   return [
     START,
     '',
@@ -264,15 +264,15 @@ export function readmeBlock(results: BenchResults): string {
 }
 
 /**
- * Replaces the block between the markers in `readmePath`.
+ * Replaces the block between the markers in the Markdown file `path`.
  *
- * @returns false when the README has no markers (nothing written).
+ * @returns false when the file has no markers (nothing written).
  */
-export function updateReadme(readmePath: string, results: BenchResults): boolean {
-  const text = readFileSync(readmePath, 'utf8');
+export function updateResultsBlock(path: string, results: BenchResults): boolean {
+  const text = readFileSync(path, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END);
   if (start === -1 || end === -1 || end < start) return false;
-  writeFileSync(readmePath, text.slice(0, start) + readmeBlock(results) + text.slice(end + END.length));
+  writeFileSync(path, text.slice(0, start) + resultsBlock(results) + text.slice(end + END.length));
   return true;
 }

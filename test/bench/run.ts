@@ -4,13 +4,13 @@
  * and with it lifted (`QUALYS_CONCURRENCY=0`). Per scenario (see `scenarios.ts`): upstream calls
  * of one request against the minimum, a sequential run (p50/p99 against the critical-path
  * floor), a throughput run (rps, p99 under load, the gateway's peak RSS and longest event-loop
- * delay). Prints a table, writes `bench-results.json` and, on a full run, the README block.
+ * delay). Prints a table, writes `bench-results.json` and, on a full run, the results block of docs/performance.md.
  *
  * Options:
- * - `--quick`: short runs (a smoke test; the README is left alone unless `--update-readme`);
- * - `--only <scenario>[,<scenario>]`: those scenarios only (README left alone likewise);
+ * - `--quick`: short runs (a smoke test; docs/performance.md is left alone unless `--update-doc`);
+ * - `--only <scenario>[,<scenario>]`: those scenarios only (docs/performance.md left alone likewise);
  * - `--latency <ms>` / `--cap <n>`: one latency (0 or 50) / one cap (2 or 0) only;
- * - `--update-readme` / `--no-readme`: force / skip the README block.
+ * - `--update-doc` / `--no-doc`: force / skip the results block of docs/performance.md.
  *
  * Environment: `BENCH_CPU_PROF=<dir>` runs the gateway with `--cpu-prof --cpu-prof-dir=<dir>`
  * (one profile per gateway process, written when it stops; see `profile-summary.ts`).
@@ -40,7 +40,7 @@ import {
   scenarioNotes,
   targetsSummary,
   toMB,
-  updateReadme,
+  updateResultsBlock,
 } from './report.js';
 import {
   BENCH_FLEET,
@@ -76,12 +76,9 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--only') options.only = value().split(',');
     else if (arg === '--latency') options.latencies = value().split(',').map(Number);
     else if (arg === '--cap') options.caps = value().split(',').map(Number);
-    else if (arg === '--update-readme') options.readme = 'force';
-    else if (arg === '--no-readme') options.readme = 'skip';
-    else
-      throw new Error(
-        `unknown option ${arg} (--quick, --only, --latency, --cap, --update-readme, --no-readme)`,
-      );
+    else if (arg === '--update-doc') options.readme = 'force';
+    else if (arg === '--no-doc') options.readme = 'skip';
+    else throw new Error(`unknown option ${arg} (--quick, --only, --latency, --cap, --update-doc, --no-doc)`);
   }
   return options;
 }
@@ -422,15 +419,15 @@ async function main(): Promise<void> {
     !options.quick && options.only === null && options.latencies.length === 2 && options.caps.length === 2;
   const writeReadme = options.readme === 'force' || (options.readme === 'auto' && full);
   if (writeReadme) {
-    const ok = updateReadme(`${REPO_ROOT}README.md`, results);
+    const ok = updateResultsBlock(`${REPO_ROOT}docs/performance.md`, results);
     process.stdout.write(
       ok
-        ? 'README.md: results block (<!-- bench:start --> … <!-- bench:end -->) rewritten\n'
-        : 'README.md: no <!-- bench:start --> / <!-- bench:end --> markers, not written\n',
+        ? 'docs/performance.md: results block (<!-- bench:start --> … <!-- bench:end -->) rewritten\n'
+        : 'docs/performance.md: no <!-- bench:start --> / <!-- bench:end --> markers, not written\n',
     );
   } else {
     process.stdout.write(
-      'README.md: not rewritten (only a full run rewrites it; --update-readme forces, --no-readme skips)\n',
+      'docs/performance.md: not rewritten (only a full run rewrites it; --update-doc forces, --no-doc skips)\n',
     );
   }
   process.stdout.write(`bench wall time: ${results.wallS.toFixed(1)} s\n`);

@@ -134,7 +134,7 @@ describe('job rules', () => {
     for (const row of JOB_RULE_TABLE) {
       expect(JOB_RULE_CODES).toContain(row.code);
       expect(row.rule.length).toBeGreaterThan(10);
-      expect(row.source).toMatch(/seed|QUALYS-API|DESIGN/);
+      expect(row.source).toMatch(/seed|docs\/qualys-api\.md|docs\/architecture\.md/);
       expect(row.appliesTo.length).toBeGreaterThan(0);
     }
   });

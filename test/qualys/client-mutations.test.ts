@@ -504,7 +504,7 @@ describe('createQualysClient job mutations', () => {
       ]);
     });
 
-    it('setMitigationJobsStatus: mixed success and failure with stray spaces is data, not an error (QUALYS-API.md §12.3)', async () => {
+    it('setMitigationJobsStatus: mixed success and failure with stray spaces is data, not an error (docs/qualys-api.md §12.3)', async () => {
       h.pool
         .intercept({
           method: 'POST',

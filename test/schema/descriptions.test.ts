@@ -27,7 +27,7 @@ describe('schema documentation', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has the root fields of DESIGN.md §3.2 and no node/nodes fields, plus the federation fields when served', () => {
+  it('has the root fields of docs/architecture.md §3.2 and no node/nodes fields, plus the federation fields when served', () => {
     const fields = Object.keys(publicSchema.getQueryType()?.getFields() ?? {}).sort();
     const design = [
       'asset',

@@ -1,5 +1,5 @@
 /**
- * The mutation side of the schema over the recording fake: the root fields of DESIGN.md §3.2,
+ * The mutation side of the schema over the recording fake: the root fields of docs/architecture.md §3.2,
  * the user error codes, and the nullability rule for payloads (a failed call made while
  * resolving the returned job nulls only the field that needed it; the payload and its
  * `userErrors` are always there).
@@ -48,7 +48,7 @@ const ASSET = 'fd64d050-a794-46c0-b714-4aecb286ff9d';
 const PATCH = '0536aeee-60c0-383b-bbdd-8b8d1a35b6fa';
 
 describe('mutation schema', () => {
-  it('has exactly the mutation root fields of DESIGN.md §3.2', () => {
+  it('has exactly the mutation root fields of docs/architecture.md §3.2', () => {
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(
       [
         'createMitigationJob',

@@ -290,7 +290,7 @@ describe('null propagation', () => {
       );
     }
     // The read graph: object types reachable from Query (mutation payloads are covered by
-    // mutation-null-propagation.test.ts).
+    // test/schema/mutations.test.ts, "mutation payload null propagation").
     const reachable = new Set<string>();
     const queue: GraphQLCompositeType[] = [schema.getQueryType() as GraphQLCompositeType];
     while (queue.length > 0) {

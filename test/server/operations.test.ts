@@ -11,7 +11,7 @@ import { type Harness, startHarness } from '../helpers/harness.js';
 
 /**
  * The named operations of schema/operations/ against the simulator's default fleet, each making
- * exactly the minimum number of upstream calls of DESIGN.md §3.3, read from the simulator's
+ * exactly the minimum number of upstream calls of docs/architecture.md §3.3, read from the simulator's
  * request log.
  */
 describe('named operations: upstream calls', () => {

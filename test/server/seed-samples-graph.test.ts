@@ -4,7 +4,7 @@ import { type Harness, startHarness } from '../helpers/harness.js';
 
 /**
  * Every seed response sample the read graph can reach travels simulator → client → graph, and
- * its values come out normalised (DESIGN.md §3.2): numbers sent as strings become numbers,
+ * its values come out normalised (docs/architecture.md §3.2): numbers sent as strings become numbers,
  * `null` lists become `[]`, epoch ms become ISO-8601, wall-clock strings stay unshifted.
  * Samples the read graph cannot reach are listed at the end with the reason.
  */

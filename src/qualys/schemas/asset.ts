@@ -1,7 +1,7 @@
 /**
  * Wire schemas for assets: GET/POST /pm/v1/assets (release 3.9 sample; qualysdk `Asset`,
- * QUALYS-API.md §11.7) and the asset id -> UUID mapping POST /pm/v1/assets/uuids (seed 000
- * v2.2.0, QUALYS-API.md §11.8).
+ * docs/qualys-api.md §11.7) and the asset id -> UUID mapping POST /pm/v1/assets/uuids (seed 000
+ * v2.2.0, docs/qualys-api.md §11.8).
  */
 import { z } from 'zod';
 import { epochMs, integerList, nullableList, numberish, optionalNumber, optionalString } from './common.js';

@@ -1,7 +1,7 @@
 /**
  * Shared zod building blocks for Qualys PM/MTG wire payloads.
  *
- * Qualys payloads are quirky (QUALYS-API.md §8, §14.4): numbers arrive as strings, empty lists
+ * Qualys payloads are quirky (docs/qualys-api.md §8, §14.4): numbers arrive as strings, empty lists
  * arrive as `null`, lists arrive stringified (`"[29995962]"`), timestamps are epoch milliseconds
  * (sometimes as strings) and schedule times are wall-clock strings. These helpers accept every
  * such form and normalise it, so the rest of the gateway sees one shape: numbers are numbers,

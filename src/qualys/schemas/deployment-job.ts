@@ -4,9 +4,9 @@
  *
  * Sources: GET /pm/v1/deploymentjob/{id} (seed 000 v2.2.0, seed 001 release 3.5, seed 003
  * release 3.12), GET /mtg/v1/deploymentjob/{id} (seed 003), GET /pm/v1/deploymentjobs and
- * /deploymentjobs/summary (seed 000; QUALYS-API.md §7.4, §8.2), GET
+ * /deploymentjobs/summary (seed 000; docs/qualys-api.md §7.4, §8.2), GET
  * /pm/v1/deploymentjobs/availableToLink (seed 000), GET /pm/v1/deploymentjob/{id}/runs
- * (QUALYS-API.md §7.8).
+ * (docs/qualys-api.md §7.8).
  */
 import { z } from 'zod';
 import {
@@ -103,7 +103,7 @@ export const QualysMitigationSchema = z.looseObject({
 /**
  * A deploy action (`preDeployActions[]` / `postDeployActions[]`): a "Run Script" action (the
  * Linux MakeCache pre-action, seed 001) or an "Apply Mitigation" action (MTG jobs, seed 003).
- * `params` numbers may arrive as strings (QUALYS-API.md §12.4); they are normalised.
+ * `params` numbers may arrive as strings (docs/qualys-api.md §12.4); they are normalised.
  */
 export const QualysDeployActionSchema = z.object({
   actionId: optionalString,
@@ -166,7 +166,7 @@ const guidList = nullableList(z.string());
 
 /**
  * The full deployment job, as GET /pm/v1/deploymentjob/{id} and GET /mtg/v1/deploymentjob/{id}
- * return it, and as create/update answer it (seeds 000, 001, 002, 003; QUALYS-API.md §8.1).
+ * return it, and as create/update answer it (seeds 000, 001, 002, 003; docs/qualys-api.md §8.1).
  * Fields we do not know are kept (`looseObject`) so an update can send the job back whole.
  * MTG jobs carry `qids`-derived `preDeployActions` ("Apply Mitigation") and `subCategory`
  * "Mitigation".
@@ -271,7 +271,7 @@ const listStamp = QualysAuditStampSchema;
 
 /**
  * One job of GET /pm/v1/deploymentjobs and GET /pm/v1/deploymentjobs/summary (seed 000;
- * qualysdk `PMJob`, QUALYS-API.md §8.2). Counts and `completionPercent` may be strings
+ * qualysdk `PMJob`, docs/qualys-api.md §8.2). Counts and `completionPercent` may be strings
  * (`"100"`); `exclusionTags` is a list of bare ids while `tags` holds objects. The seed also
  * shows `assets: [{name, id}]` and `patches` (null for QQL jobs).
  */
@@ -375,7 +375,7 @@ export type QualysLinkableJob = z.output<typeof QualysLinkableJobSchema>;
 export const QualysLinkableJobListSchema = z.array(QualysLinkableJobSchema);
 
 /**
- * One run of a job (GET /pm/v1/deploymentjob/{id}/runs, qualysdk; QUALYS-API.md §7.8):
+ * One run of a job (GET /pm/v1/deploymentjob/{id}/runs, qualysdk; docs/qualys-api.md §7.8):
  * `{jobInstanceId, scheduledDateTime (ISO-8601 with zone), timezoneType}`.
  */
 export const QualysJobRunSchema = z.looseObject({

@@ -2,7 +2,7 @@
  * Wire schemas for Qualys error bodies: the PM/MTG `_error` envelope (seed 003:
  * `{"_error":{"code":400,"errorCode":"2435","message":"..."}}`; qualysdk checks
  * `_error.errorCode == "2501"`) and the gateway's 401 body (`{"status":401,"error":
- * "Unauthorized","message":"JWT expired"}`, QUALYS-API.md §2).
+ * "Unauthorized","message":"JWT expired"}`, docs/qualys-api.md §2).
  */
 import { z } from 'zod';
 import { optionalNumber, optionalString } from './common.js';

@@ -3,10 +3,10 @@
  * read-merge-write update, and the per-item results of the bulk calls (enable/disable, delete).
  *
  * Sources: GET /pm/v1/deploymentjob/{id} and GET /mtg/v1/deploymentjob/{id} (seeds 000, 001,
- * 003; QUALYS-API.md §7.2, §7.3: "send the GET body back with edits"); POST
+ * 003; docs/qualys-api.md §7.2, §7.3: "send the GET body back with edits"); POST
  * /pm/v1/deploymentjobs/update/status/{Enabled|Disabled}, POST
  * /mtg/v1/deploymentjobs/update/status/{Enabled|Disabled} and DELETE /pm/v1/deploymentjobs
- * (QUALYS-API.md §5, §7.5, §7.6, §12.3: HTTP 200 with `[{id, name, status, error?}]`; the MTG
+ * (docs/qualys-api.md §5, §7.5, §7.6, §12.3: HTTP 200 with `[{id, name, status, error?}]`; the MTG
  * doc sample has stray spaces in its values).
  */
 import { z } from 'zod';
@@ -24,7 +24,7 @@ function isWireJob(value: unknown): value is { [key: string]: unknown; id: strin
 /**
  * A job exactly as Qualys sent it: checked only for being a JSON object with a string `id`, and
  * returned as parsed, the same object, with every unknown field, `null` list and key order kept
- * (an update sends it back whole, QUALYS-API.md §7.3). Output: `{ [key: string]: unknown; id:
+ * (an update sends it back whole, docs/qualys-api.md §7.3). Output: `{ [key: string]: unknown; id:
  * string }`.
  */
 export const QualysWireJobSchema = z.custom<{ [key: string]: unknown; id: string }>(isWireJob, {
@@ -47,7 +47,7 @@ const optionalTrimmed = z
 
 /**
  * One item of a bulk job call's answer: `{id, name?, status: "success"|"failure", error?}`
- * (QUALYS-API.md §5, §12.3). Every value is trimmed (the MTG sample sends `" success "`-style
+ * (docs/qualys-api.md §5, §12.3). Every value is trimmed (the MTG sample sends `" success "`-style
  * values); `id` must not be blank; `name` and `error` are `null` when absent or blank; `status` is
  * kept as sent (trimmed): compare it case-insensitively with {@link isBulkJobSuccess}.
  * Output: `{ id: string; name: string | null; status: string; error: string | null }`.

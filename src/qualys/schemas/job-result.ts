@@ -2,7 +2,7 @@
  * Wire schema for a job run's per-asset results: GET
  * /pm/v1/deploymentjob/{id}/deploymentjobresult/summary?jobInstanceId=N (seed 000 v2.2.0 adds
  * `scanDateTime`; seed 001 release 3.5 sample; qualysdk `JobResultSummary`/`PMAssetJobView`,
- * QUALYS-API.md §7.7, §8.3).
+ * docs/qualys-api.md §7.7, §8.3).
  */
 import { z } from 'zod';
 import {

@@ -1,6 +1,6 @@
 /**
  * Wire schema for patches: GET /pm/v1/patches (seed 004) and POST /pm/v1/patchcatalog/patches
- * (QUALYS-API.md §11.4; qualysdk `CatalogPatch`). The catalog answers only the requested
+ * (docs/qualys-api.md §11.4; qualysdk `CatalogPatch`). The catalog answers only the requested
  * `attributes`, so every field but `id` is optional. `qid` arrives as strings (`["90931"]`,
  * seed 004) or numbers (catalog); `appFamily` as an array or a string.
  */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { qualysIdSchema } from '../support/validation.js';
 
-/** Most job ids in one bulk call (QUALYS-API.md §14.1: 1,000 ids per call, as qualysdk sends). */
+/** Most job ids in one bulk call (docs/qualys-api.md §14.1: 1,000 ids per call, as qualysdk sends). */
 export const MAX_BULK_JOB_IDS = 1_000;
 
 /** The `ids` argument of the bulk mutations: 1-1,000 Qualys UUIDs. */

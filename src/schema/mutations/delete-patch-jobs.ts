@@ -1,6 +1,6 @@
 /**
  * `DeletePatchJobsPayload` and `Mutation.deletePatchJobs`: delete patch deployment jobs in bulk
- * (`DELETE /pm/v1/deploymentjobs` with body `{"ids":[...]}`; QUALYS-API.md §7.6).
+ * (`DELETE /pm/v1/deploymentjobs` with body `{"ids":[...]}`; docs/qualys-api.md §7.6).
  */
 import { builder } from '../../builder.js';
 import { cost, oneCall } from '../support/upstream-cost.js';

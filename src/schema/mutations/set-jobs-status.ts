@@ -1,7 +1,7 @@
 /**
  * `SetJobsStatusPayload`, `Mutation.setPatchJobsStatus` and `Mutation.setMitigationJobsStatus`:
  * enable or disable jobs in bulk (`POST /pm/v1/deploymentjobs/update/status/{Enabled|Disabled}`,
- * `POST /mtg/v1/deploymentjobs/update/status/{Enabled|Disabled}`; QUALYS-API.md §7.5, §12.3).
+ * `POST /mtg/v1/deploymentjobs/update/status/{Enabled|Disabled}`; docs/qualys-api.md §7.5, §12.3).
  */
 import { builder } from '../../builder.js';
 import { CONFIG_STATUS_WIRE } from '../../qualys/vocabulary.js';

@@ -1,6 +1,6 @@
 /**
  * `UpdatePatchJobInput`, `UpdatePatchJobPayload` and `Mutation.updatePatchJob`: change some
- * settings of a patch deployment job. Qualys' update takes the whole job (QUALYS-API.md §7.3), so
+ * settings of a patch deployment job. Qualys' update takes the whole job (docs/qualys-api.md §7.3), so
  * the gateway reads the current job, merges the input, checks the merged job, and sends the full
  * body (`PATCH /pm/v2/deploymentjob/update/{id}`, seed 003).
  */

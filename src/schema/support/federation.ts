@@ -6,7 +6,7 @@
  * Entities (`@key`s) are declared next to their types (`asset.ts`, `patch.ts`, `patch-job.ts`,
  * `mitigation-job.ts`, `vulnerability.ts`) with `builder.asEntity`; each `resolveReference`
  * loads through the per-request loaders, so the representations of one `_entities` call batch
- * like the fields of any other query (DESIGN.md §3.3).
+ * like the fields of any other query (docs/architecture.md §3.3).
  */
 import {
   type GraphQLArgumentConfig,

@@ -1,6 +1,6 @@
 /**
  * Relay connections over Qualys offset paging (`pageNumber`/`pageSize`, no totals, 10,000
- * record cap; QUALYS-API.md §4).
+ * record cap; docs/qualys-api.md §4).
  *
  * Cursors are opaque base64 strings encoding the absolute offset of an edge; `after` continues
  * at the next offset. A window `[offset, offset + first)` is fetched as one page

@@ -7,7 +7,7 @@
  * plus whatever the payload it came from already said about it (a job list's `assets: [{id,
  * name}]`, a result's `asset` sub-object, the asset id of a UUID mapping, a patch list record).
  * Field resolvers answer from that data and load the full record (batched, once per request)
- * only for fields it lacks (DESIGN.md §3.3: no call for data a parent payload already holds).
+ * only for fields it lacks (docs/architecture.md §3.3: no call for data a parent payload already holds).
  */
 
 import type { z } from 'zod';
@@ -167,7 +167,7 @@ export interface DefermentParent {
 export type MitigationParent = z.output<typeof QualysMitigationSchema>;
 
 /*
- * Pothos refs, one per GraphQL type and named as the type (STYLE.md §2). Each is implemented,
+ * Pothos refs, one per GraphQL type and named as the type. Each is implemented,
  * with its description and fields, in the type's own file (`job.ts`, `patch.ts`, ...); the
  * type parameter is the parent shape its resolvers receive (see the `*Parent` types above).
  */

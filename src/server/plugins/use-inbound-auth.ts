@@ -1,5 +1,5 @@
 /**
- * `useInboundAuth({ apiKeys })`: inbound authentication of the gateway (DESIGN.md §3.1,
+ * `useInboundAuth({ apiKeys })`: inbound authentication of the gateway (docs/architecture.md §3.1,
  * production hardening). Every request must carry one of the configured API keys, as
  * `x-api-key: <key>` or `Authorization: ApiKey <key>`; otherwise it gets `401` with
  * `WWW-Authenticate: ApiKey` and a GraphQL error `UNAUTHENTICATED`, before its body is read and

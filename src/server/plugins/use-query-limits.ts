@@ -30,7 +30,7 @@ export interface QueryLimits {
   maxDirectives: number;
   /**
    * Qualys calls one operation may be estimated to make (`QUERY_MAX_UPSTREAM_CALLS`); checked by
-   * `useUpstreamBudget` (./upstream-budget.ts), not by graphql-armor.
+   * `useUpstreamBudget` (./use-upstream-budget.ts), not by graphql-armor.
    */
   maxUpstreamCalls: number;
 }

@@ -1,5 +1,5 @@
 /**
- * Generates the assets of a tenant (release 3.9 asset object, QUALYS-API.md §11.7): ~60 % Windows,
+ * Generates the assets of a tenant (release 3.9 asset object, docs/qualys-api.md §11.7): ~60 % Windows,
  * numeric asset ids `40000000 + i`, tags, interfaces (IPv4 and IPv6 entries of one MAC), and
  * installed / missing patches consistent with the catalog: a Windows asset has installed the
  * older part of some supersedence chains and misses the newer part; a Linux asset only has

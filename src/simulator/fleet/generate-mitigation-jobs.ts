@@ -1,6 +1,6 @@
 /**
  * Generates a tenant's mitigation (MTG) jobs in the shape of the seed 003 `GET
- * /mtg/v1/deploymentjob/{id}` sample: On-demand or Once only (QUALYS-API.md §9.1), `qids`, one
+ * /mtg/v1/deploymentjob/{id}` sample: On-demand or Once only (docs/qualys-api.md §9.1), `qids`, one
  * `Apply Mitigation` pre-deploy action per QID (`params.qid` an int, `mitigationList` with the
  * seed's `cves: ["<qid>"]` quirk), asset ids and tag ids, `subCategory: "Mitigation"`,
  * `jobCategory: 3`, the `assetDetectionsQQL` / `vulnQQL` strings built as in the sample.

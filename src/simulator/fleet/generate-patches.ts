@@ -2,7 +2,7 @@
  * Generates the patch catalog of a tenant: Windows patches in supersedence chains of 1–4
  * (`supersedes`/`supersededBy` list every older/newer chain member; `isSuperseded` is false only
  * for the newest), Linux patches per distribution without supersedence (`isSuperseded: null`,
- * QUALYS-API.md §10). Field set and order: the seed 004 patch object plus `platform`.
+ * docs/qualys-api.md §10). Field set and order: the seed 004 patch object plus `platform`.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Generates the QIDs (`POST /pm/v1/vulnerabilities`, QUALYS-API.md §11.9) every patch and
+ * Generates the QIDs (`POST /pm/v1/vulnerabilities`, docs/qualys-api.md §11.9) every patch and
  * mitigation job of a tenant refers to: one record per distinct QID, with the CVEs of the patches
  * fixing it and a severity derived from their vendor severity.
  *

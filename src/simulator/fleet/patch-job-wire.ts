@@ -28,7 +28,7 @@ import type {
 import { DAY_MS } from './vocabulary.js';
 import { formatIsoWithOffset, formatWallClock } from './wall-clock.js';
 
-/** A job schedule type (QUALYS-API.md §9.1). */
+/** A job schedule type (docs/qualys-api.md §9.1). */
 export type ScheduleType = 'On-demand' | 'Once' | 'Daily' | 'Weekly' | 'Monthly';
 /** A job status (seeds: Enabled, Disabled, Prepared, Assets Responded). */
 export type JobStatus = 'Enabled' | 'Disabled' | 'Prepared' | 'Assets Responded';

@@ -7,7 +7,7 @@
  */
 import type { JsonObject } from '../json.js';
 
-/** A PM platform (`platform` query parameter; case-sensitive, QUALYS-API.md §1). */
+/** A PM platform (`platform` query parameter; case-sensitive, docs/qualys-api.md §1). */
 export type Platform = 'Windows' | 'Linux';
 
 /** The platforms, in the order the simulator lists them. */
@@ -46,7 +46,7 @@ export type SimMissingPatch = {
 };
 
 /**
- * An asset as `GET/POST /pm/v1/assets` return it (release 3.9 sample, QUALYS-API.md §11.7),
+ * An asset as `GET/POST /pm/v1/assets` return it (release 3.9 sample, docs/qualys-api.md §11.7),
  * plus `assetId` (numeric Qualys asset id) and `platform` (qualysdk `Asset`).
  */
 export type SimAsset = {
@@ -107,13 +107,13 @@ export type SimPatch = {
   readonly advisory: string | null;
   readonly id: string;
   readonly isSecurity: boolean;
-  /** `null` on Linux (no supersedence there; QUALYS-API.md §10). */
+  /** `null` on Linux (no supersedence there; docs/qualys-api.md §10). */
   readonly isSuperseded: boolean | null;
   readonly isRollback: boolean;
   readonly platform: Platform;
 };
 
-/** A QID as `POST /pm/v1/vulnerabilities` returns it (qualysdk, QUALYS-API.md §11.9). */
+/** A QID as `POST /pm/v1/vulnerabilities` returns it (qualysdk, docs/qualys-api.md §11.9). */
 export type SimVulnerability = {
   readonly id: number;
   readonly title: string;
@@ -125,7 +125,7 @@ export type SimVulnerability = {
   readonly vulnType: 'VULNERABILITY' | 'POTENTIAL';
 };
 
-/** One run of a job (`GET /pm/v1/deploymentjob/{id}/runs`, QUALYS-API.md §7.8). */
+/** One run of a job (`GET /pm/v1/deploymentjob/{id}/runs`, docs/qualys-api.md §7.8). */
 export type SimJobRun = {
   readonly jobInstanceId: number;
   /** ISO-8601 with the offset of the job's time zone. */

@@ -1,6 +1,6 @@
 /**
  * Fixed word lists the fleet generators draw from: operating systems, software families, tag
- * names, statuses. Values follow what the seeds and QUALYS-API.md show where they show anything
+ * names, statuses. Values follow what the seeds and docs/qualys-api.md show where they show anything
  * (noted per list); the rest is plausible filler.
  *
  * @module
@@ -211,7 +211,7 @@ export const LINUX_FAMILIES: readonly SoftwareFamily[] = [
   { appFamily: 'Firefox', vendor: '', type: 'APPLICATION', products: ['firefox'], reboot: false, weight: 5 },
 ];
 
-/** Vendor severities with weights (values: QUALYS-API.md §10 `vendorSeverity`). */
+/** Vendor severities with weights (values: docs/qualys-api.md §10 `vendorSeverity`). */
 export const VENDOR_SEVERITIES: readonly (readonly [string, number])[] = [
   ['Critical', 20],
   ['Important', 35],

@@ -1,7 +1,7 @@
 /**
  * Date formats the PM API uses: the wall-clock schedule string of jobs (`"2025-3-19 04:59:17 AM"`,
  * seeds 000/001/003; month without zero padding, day, hours, minutes, seconds padded as in
- * `"2022-5-03 02:54:49 PM"`) and the ISO-8601 run times with offset (`GET .../runs`, QUALYS-API.md §7.8).
+ * `"2022-5-03 02:54:49 PM"`) and the ISO-8601 run times with offset (`GET .../runs`, docs/qualys-api.md §7.8).
  *
  * @module
  */
@@ -106,7 +106,7 @@ export function formatIsoWithOffset(epochMs: number, timeZone: string | null): s
 
 /**
  * Whether a string is a time zone this runtime knows (an IANA name such as `UTC` or
- * `Asia/Kolkata`; Qualys lists the zones it accepts on its time-zones page, QUALYS-API.md §7.1).
+ * `Asia/Kolkata`; Qualys lists the zones it accepts on its time-zones page, docs/qualys-api.md §7.1).
  *
  * @param timeZone - the candidate.
  */
@@ -126,7 +126,7 @@ const WALL_CLOCK = /^(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) (AM|P
 
 /**
  * Parses a Qualys job wall-clock string (`2022-2-20 01:18:30 PM`: no zero padding required,
- * 12-hour clock with AM/PM; QUALYS-API.md §7.1) as a local time in a zone.
+ * 12-hour clock with AM/PM; docs/qualys-api.md §7.1) as a local time in a zone.
  *
  * @param text - the wall-clock string.
  * @param timeZone - an IANA zone; `null` (agent time zone) reads it as UTC.

@@ -1,5 +1,5 @@
 /**
- * `POST /pm/v1/assets/uuids` (seed 000; QUALYS-API.md §11.8): the body is a bare JSON array of
+ * `POST /pm/v1/assets/uuids` (seed 000; docs/qualys-api.md §11.8): the body is a bare JSON array of
  * numeric asset ids (digit strings accepted) or, as the seed's curl shows, a bare comma-separated
  * list; at most 1,000 ids (more -> 400, 9003). Answers exactly the seed's shape:
  * `{"mappedAssets":[{"assetId","assetUuid"}],"unmappedAssets":"[29995962]"}` — the unmapped ids as

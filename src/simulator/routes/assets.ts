@@ -1,5 +1,5 @@
 /**
- * The asset list (release 3.9; qualysdk; QUALYS-API.md §11.7):
+ * The asset list (release 3.9; qualysdk; docs/qualys-api.md §11.7):
  *
  * - `GET /pm/v1/assets?platform=&pageNumber=&pageSize=&query=&havingQuery=&attributes=` — offset
  *   paging (`pageSize` default 10), capped at 10,000 records (2501);

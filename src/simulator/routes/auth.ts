@@ -1,5 +1,5 @@
 /**
- * `POST /auth` (QUALYS-API.md §2): form-urlencoded `username`, `password`, `token=true`,
+ * `POST /auth` (docs/qualys-api.md §2): form-urlencoded `username`, `password`, `token=true`,
  * `permissions=true` -> 201 with the JWT as `text/plain`; wrong credentials -> 401
  * `{"status":401,"error":"Unauthorized","message":"Bad credentials"}`. `token` and `permissions`
  * are accepted and not checked (a working client omits `permissions`, §2).

@@ -1,12 +1,12 @@
 /**
  * Patch deployment job reads:
  *
- * - `GET /pm/v1/deploymentjobs`, `/summary`, `/availableToLink` (seed 000; QUALYS-API.md §7.4):
+ * - `GET /pm/v1/deploymentjobs`, `/summary`, `/availableToLink` (seed 000; docs/qualys-api.md §7.4):
  *   `platform` (required, `Windows`|`Linux`), `pageNumber` (from 0), `pageSize` (default 10),
  *   `filter` (job QQL), `sort` (JSON array string), `attributes` (comma list; `id` always kept);
  *   offset paging capped at 10,000 records (2501);
  * - `GET /pm/v1/deploymentjob/{id}` (seeds 000, 001): the full job, or 404;
- * - `GET /pm/v1/deploymentjob/{id}/runs` (QUALYS-API.md §7.8): `[{jobInstanceId,
+ * - `GET /pm/v1/deploymentjob/{id}/runs` (docs/qualys-api.md §7.8): `[{jobInstanceId,
  *   scheduledDateTime, timezoneType}]`, or 404;
  * - `GET /mtg/v1/deploymentjob/{id}` (seed 003): the mitigation job, or 404.
  *

@@ -1,5 +1,5 @@
 /**
- * Job mutations, per tenant, with state (QUALYS-API.md §7.1, §7.3, §7.5, §7.6, §12.1–12.3; seeds
+ * Job mutations, per tenant, with state (docs/qualys-api.md §7.1, §7.3, §7.5, §7.6, §12.1–12.3; seeds
  * 001, 002, 003):
  *
  * - `POST /pm/v2/deploymentjob` -> 201 with the created job (GET shape);

@@ -1,7 +1,7 @@
 /**
  * `GET /pm/v1/deploymentjob/{jobId}/deploymentjobresult/summary?jobInstanceId=N` (seeds 000, 001)
  * and the `POST` form qualysdk uses with a JSON body `{jobInstanceId, pageSize, sort}`
- * (QUALYS-API.md §7.7). Without `jobInstanceId` the latest run answers; a job without runs answers
+ * (docs/qualys-api.md §7.7). Without `jobInstanceId` the latest run answers; a job without runs answers
  * its header with `assets: []`; an unknown job or run is a 404. The `assets` are paged only when
  * `pageSize` is given (with `pageNumber` from 0, capped like every offset list) and sorted by
  * `sort` (dotted paths such as `asset.name`).

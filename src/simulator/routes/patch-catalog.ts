@@ -1,5 +1,5 @@
 /**
- * `POST /pm/v1/patchcatalog/patches?platform=&attributes=&sort=` (QUALYS-API.md §11.4): body
+ * `POST /pm/v1/patchcatalog/patches?platform=&attributes=&sort=` (docs/qualys-api.md §11.4): body
  * `{"patchUuid": [...]}`, at most 1,000 UUIDs (more -> 400, 9003). Answers the catalog objects of
  * the requested platform (default Windows) in request order, duplicates once; unknown UUIDs and
  * patches of the other platform are simply absent. `attributes` (comma list) projects each object

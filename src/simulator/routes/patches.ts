@@ -1,5 +1,5 @@
 /**
- * `GET /pm/v1/patches` (seed 004; QUALYS-API.md §11.1): `platform` (default Windows), `query`
+ * `GET /pm/v1/patches` (seed 004; docs/qualys-api.md §11.1): `platform` (default Windows), `query`
  * (patch QQL; `patchStatus` is `Missing` when any asset misses the patch and `Installed` when any
  * has it), `havingQuery` (asset QQL: only patches missing or installed on an asset matching it),
  * `pageNumber` (from 0), `pageSize` (default 10), `sort`; offset paging capped at 10,000 records.

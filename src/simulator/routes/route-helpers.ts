@@ -8,7 +8,7 @@ import { isJsonObject, type JsonObject } from '../json.js';
 import { compileQql, QqlError, type QqlFieldMap, type QqlPredicate } from '../qql.js';
 import type { RouteContext } from '../router.js';
 
-/** Most ids a batch lookup accepts (qualysdk sends 1,000 per call, QUALYS-API.md §13). */
+/** Most ids a batch lookup accepts (qualysdk sends 1,000 per call, docs/qualys-api.md §13). */
 export const MAX_BATCH_IDS = 1000;
 
 /**

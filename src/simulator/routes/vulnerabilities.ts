@@ -1,5 +1,5 @@
 /**
- * `POST /pm/v1/vulnerabilities` (qualysdk; QUALYS-API.md §11.9): body `{"qids": [int, ...]}` (digit
+ * `POST /pm/v1/vulnerabilities` (qualysdk; docs/qualys-api.md §11.9): body `{"qids": [int, ...]}` (digit
  * strings accepted), at most 1,000 (more -> 400, 9003). Answers the known QIDs only, in request
  * order, duplicates once: `[{id, title, cves|null, detectedDate, severity, vulnType}]`.
  *

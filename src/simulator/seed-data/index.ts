@@ -1,5 +1,5 @@
 /**
- * The JSON samples of the seed documents (`shared/seeds/*.txt`) as fixtures: every request body
+ * The JSON samples of the seed documents (the seed documents (docs/qualys-api.md §0.2)) as fixtures: every request body
  * and response printed in the Qualys release notes, one JSON file each in this folder, with the
  * endpoint it belongs to. Values, spellings, types and key order are kept as in the documents;
  * the samples the documents print broken were repaired structurally, as listed in `README.md`.
@@ -18,7 +18,7 @@ export type SeedSampleKind = 'request' | 'response';
 export interface SeedSample {
   /** Fixture file name in this folder, e.g. `000-assets-uuids-response.json`. */
   readonly file: string;
-  /** Seed document the sample comes from: a file name in `shared/seeds/`. */
+  /** Seed document the sample comes from: its short name (docs/qualys-api.md §0.2). */
   readonly seed: string;
   /** Heading of the sample in the seed document: `<section> > <"Sample - ..." line>`. */
   readonly heading: string;
@@ -371,7 +371,7 @@ function loadBody(file: string): unknown {
  * endpoint and its parsed body. Loaded synchronously from the JSON files of this folder when the
  * module is first imported; the entries and bodies are frozen.
  *
- * Source: `shared/seeds/*.txt`; the per-file provenance and every repair are in this folder's README.md.
+ * Source: the seed documents (docs/qualys-api.md §0.2); the per-file provenance and every repair are in this folder's README.md.
  */
 export const seedSamples: readonly SeedSample[] = Object.freeze(
   entries.map((entry): SeedSample => Object.freeze({ ...entry, body: loadBody(entry.file) })),

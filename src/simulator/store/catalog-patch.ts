@@ -1,6 +1,6 @@
 /**
  * The patch catalog view of a patch (`POST /pm/v1/patchcatalog/patches`): the qualysdk
- * `CatalogPatch` field list of QUALYS-API.md §11.4, in that order. Built from a patch-list object
+ * `CatalogPatch` field list of docs/qualys-api.md §11.4, in that order. Built from a patch-list object
  * (generated, or the seed 004 sample); `qid` becomes an int array there (the v1 list sends digit
  * strings). Fields the patch list does not carry get plausible values: `patchId` a digit string,
  * `osIdentifier` `WINDOWS`/`LINUX` (the seed 001 result summary shows `"osIdentifier": "WINDOWS"`),

@@ -1,7 +1,7 @@
 /**
  * Qualys' own checks of job create/update bodies (`POST /pm/v2/deploymentjob`,
  * `PATCH /pm/v2/deploymentjob/update/{id}`, `POST /mtg/v2/deploymentjob`,
- * `PATCH /mtg/v2/deploymentjob/{id}`), limited to what Qualys documents (QUALYS-API.md §7.1 table,
+ * `PATCH /mtg/v2/deploymentjob/{id}`), limited to what Qualys documents (docs/qualys-api.md §7.1 table,
  * §9.1, §12.1; seeds 001, 002, 003). Every failure is a 400 `_error` envelope:
  *
  * - `name`, `platform`, `scheduleType`, `type` missing or blank -> 9008;
@@ -17,7 +17,7 @@
  *   (seed 003), actions that are not objects, QIDs that are not positive integers;
  * - `startDateTime` missing for a schedule other than On-demand -> 9010;
  * - an MTG `scheduleType` that is a PM schedule other than On-demand or Once (`Daily`, `Weekly`,
- *   `Monthly`) -> 9011 (QUALYS-API.md §9.1); an unknown one is a 9009;
+ *   `Monthly`) -> 9011 (docs/qualys-api.md §9.1); an unknown one is a 9009;
  * - an MTG job without `qids` -> 9012;
  * - more than 200 `coAuthorUserIds` -> errorCode "2435", "Co-author limit exceeded. You can add up
  *   to 200 co-authors per job" (seed 003).
@@ -42,13 +42,13 @@ export const CO_AUTHOR_LIMIT_MESSAGE = 'Co-author limit exceeded. You can add up
 /** Longest download randomisation, in hours (release 3.12, seed 003). */
 export const MAX_DOWNLOAD_RANDOMIZE_HOURS = 8;
 
-/** The schedule types of PM jobs (QUALYS-API.md §9.1). */
+/** The schedule types of PM jobs (docs/qualys-api.md §9.1). */
 export const SCHEDULE_TYPES: readonly ScheduleType[] = ['On-demand', 'Once', 'Daily', 'Weekly', 'Monthly'];
 
-/** The schedule types of MTG jobs: "Run Once" and "On-Demand" only (QUALYS-API.md §9.1, §12.1). */
+/** The schedule types of MTG jobs: "Run Once" and "On-Demand" only (docs/qualys-api.md §9.1, §12.1). */
 export const MITIGATION_SCHEDULE_TYPES: readonly ScheduleType[] = ['On-demand', 'Once'];
 
-/** Job id list fields: lists of GUID strings, or `null` (QUALYS-API.md §7.1, §8.1). */
+/** Job id list fields: lists of GUID strings, or `null` (docs/qualys-api.md §7.1, §8.1). */
 export const JOB_ID_LIST_FIELDS = [
   'assetIds',
   'assetTagIds',

@@ -22,7 +22,7 @@ import type { PatchQqlContext } from './qql-fields.js';
 /**
  * Per-asset job result statuses and their `statusCode` strings. Completed, Job Failed, Job
  * Received, Job Started and No Patch Available come from the Job Result Statuses table
- * (QUALYS-API.md §9.4); Reattempting (20740) and Not Licensed (20392) from seeds 001 and 000;
+ * (docs/qualys-api.md §9.4); Reattempting (20740) and Not Licensed (20392) from seeds 001 and 000;
  * the code of Pending Reboot is the simulator's own (the table rows were not visible).
  */
 export const JOB_RESULT_STATUSES = {

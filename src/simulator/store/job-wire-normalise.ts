@@ -131,7 +131,7 @@ export function preDeploymentOf(body: JsonObject): JsonObject {
 
 /**
  * `postDeployment` in the GET shape. The nested fields are read from `postDeployment` first, then
- * from the top level, where qualysdk sends them (QUALYS-API.md §7.1, shape discrepancy).
+ * from the top level, where qualysdk sends them (docs/qualys-api.md §7.1, shape discrepancy).
  */
 export function postDeploymentOf(body: JsonObject): JsonObject {
   const given = obj(body['postDeployment']) ?? {};

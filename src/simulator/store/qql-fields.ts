@@ -2,7 +2,7 @@
  * The QQL tokens each simulated resource understands (see `../qql.ts` for the syntax). Tokens
  * read the wire objects, so they work on generated items and on seed samples alike.
  *
- * Sources for the token names: QUALYS-API.md §10 (`patchStatus`, `isSuperseded`, `isSecurity`,
+ * Sources for the token names: docs/qualys-api.md §10 (`patchStatus`, `isSuperseded`, `isSecurity`,
  * `appFamily`, `vendorSeverity`, `lastModified`; asset `status`, `name`; job `status`), seed 004
  * (`isSecurity`, `patchStatus`, `isSuperseded`), seed 000 (`status: 'Assets Responded'`); the rest
  * are the wire field names, an assumption.

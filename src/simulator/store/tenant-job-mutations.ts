@@ -27,13 +27,13 @@ export const JOB_NOT_FOUND_ERROR = 'Job not found';
 
 /**
  * `error` of a bulk item disabling an enabled non-recurring job, verbatim from the MTG status
- * sample (QUALYS-API.md §5, §12.3).
+ * sample (docs/qualys-api.md §5, §12.3).
  */
 export const NON_RECURRING_DISABLE_ERROR = 'Non-recurring jobs cannot be disabled once enabled by user';
 
 /**
  * One item of a bulk job call's answer (enable/disable, delete): `{id, name, status:"success"}` or
- * `{id, name, status:"failure", error}` (QUALYS-API.md §5, §7.5, §7.6, §12.3). `name` is the job's
+ * `{id, name, status:"failure", error}` (docs/qualys-api.md §5, §7.5, §7.6, §12.3). `name` is the job's
  * name, `null` for an unknown id.
  */
 export type JobBulkResult =
@@ -62,7 +62,7 @@ function nameOf(item: JsonObject | undefined): string | null {
 /**
  * Whether a job (object or list item) may take a status: a non-recurring job (On-demand, Once)
  * that is not Disabled cannot be disabled ("Non-recurring jobs cannot be disabled once enabled by
- * user", QUALYS-API.md §12.3); Prepared and Assets Responded jobs were enabled, so they count.
+ * user", docs/qualys-api.md §12.3); Prepared and Assets Responded jobs were enabled, so they count.
  */
 function canSetStatus(job: JsonObject, action: JobStatusAction): boolean {
   const scheduleType = scheduleTypeOf(job);

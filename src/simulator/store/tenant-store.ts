@@ -294,7 +294,7 @@ export class TenantStore extends TenantCatalog {
 
   /**
    * Enables or disables mitigation jobs (`POST /mtg/v1/deploymentjobs/update/status/{action}`;
-   * QUALYS-API.md §12.3), with the rules of {@link TenantStore.setPatchJobStatus} (every
+   * docs/qualys-api.md §12.3), with the rules of {@link TenantStore.setPatchJobStatus} (every
    * mitigation job is non-recurring).
    *
    * @param ids - job UUIDs.
@@ -307,7 +307,7 @@ export class TenantStore extends TenantCatalog {
   }
 
   /**
-   * Deletes patch jobs (`DELETE /pm/v1/deploymentjobs`; QUALYS-API.md §7.6): one result per
+   * Deletes patch jobs (`DELETE /pm/v1/deploymentjobs`; docs/qualys-api.md §7.6): one result per
    * distinct id, in request order; unknown id -> failure {@link JOB_NOT_FOUND_ERROR}. A deleted
    * job (seed sample, generated or created) is gone from `patchJob()` (GET answers 404), the job
    * lists, its runs and results, and {@link TenantStore.patchJobs}.
