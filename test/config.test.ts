@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { CONFIG_TABLE, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment (embedded simulator, forwarded tokens)', () => {
@@ -215,5 +216,43 @@ describe('loadConfig', () => {
         'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: must be an http(s) URL such as http://127.0.0.1:4318/v1/traces',
       ],
     });
+  });
+});
+
+describe('the configuration table', () => {
+  /** `unset (no inbound auth)` -> `unset`: a default without the note the table adds to it. */
+  const bare = (text: string) =>
+    text
+      .replace(/`/g, '')
+      .replace(/\s*\([^)]*\)/g, '')
+      .trim();
+
+  it('the README lists every variable of --help with the default the config schema gives', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|').slice(1, -1))
+      .filter((cells) => cells.length === 3)
+      .map((cells) => {
+        const names = [...(cells[0] ?? '').matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]).join(' / ');
+        return [names, bare(cells[2] ?? '')];
+      });
+    // The configuration table is the first one; the tables after it name no variables.
+    const end = rows.findIndex(([name]) => name === '');
+    const variables = end === -1 ? rows : rows.slice(0, end);
+    expect(variables).toEqual(CONFIG_TABLE.map(([name, , def]) => [name, bare(def)]));
+  });
+
+  it('takes each default from the schema: an empty environment loads them', () => {
+    const loaded = loadConfig({});
+    if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+    const byName = new Map(CONFIG_TABLE.map(([name, , def]) => [name, def]));
+    expect(byName.get('QUALYS_TIMEOUT_MS')).toBe(String(loaded.config.qualysTimeoutMs));
+    expect(byName.get('REQUEST_TIMEOUT_MS')).toBe(String(loaded.config.requestTimeoutMs));
+    expect(byName.get('MAX_BODY_BYTES')).toBe(String(loaded.config.maxBodyBytes));
+    expect(byName.get('QUERY_MAX_COST')).toBe(String(loaded.config.queryLimits.maxCost));
+    expect(byName.get('RESPONSE_CACHE_TTL_MS')).toBe(String(loaded.config.responseCache.defaultTtlMs));
   });
 });

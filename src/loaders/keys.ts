@@ -64,7 +64,7 @@ export function toError(e: unknown): Error {
  * Groups platform-scoped keys by platform, keeping the first-seen order of platforms and keys.
  * Returns `[platform, indexes into keys]` pairs.
  */
-export function groupByPlatform(keys: readonly PlatformScopedKey[]): Map<QualysPlatform, number[]> {
+function groupByPlatform(keys: readonly PlatformScopedKey[]): Map<QualysPlatform, number[]> {
   const groups = new Map<QualysPlatform, number[]>();
   keys.forEach((key, index) => {
     const group = groups.get(key.platform);

@@ -13,6 +13,7 @@ import { callerScope, createIdempotencyStore, type IdempotencyStore } from '../i
 import { createLoaders } from '../loaders/index.js';
 import type { QualysClient } from '../qualys/api.js';
 import { schema } from '../schema/index.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './defaults.js';
 import { maskGatewayError } from './errors.js';
 import { yogaLoggerFrom } from './logger.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
@@ -184,7 +185,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const { client } = deps;
   const maxUpstreamCalls = deps.queryLimits?.maxUpstreamCalls ?? DEFAULT_QUERY_LIMITS.maxUpstreamCalls;
   const idempotency = deps.idempotency ?? createIdempotencyStore();
-  const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
+  const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const apiKeys = deps.apiKeys ?? [];
   const persisted = deps.persistedOperations;
   const metrics = deps.metrics ?? createGatewayMetrics({ nodeMetrics: false });
@@ -218,7 +219,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       ...(apiKeys.length > 0
         ? [useInboundAuth({ apiKeys, allowGraphiQLPage: deps.graphiql !== false })]
         : []),
-      useHttpHygiene({ maxBodyBytes: deps.maxBodyBytes ?? 1024 * 1024 }),
+      useHttpHygiene({ maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
       // Before parsing: a document outside the allow-list is refused unparsed, with no upstream call.
       ...(persisted === undefined || persisted.mode === 'off'
         ? []

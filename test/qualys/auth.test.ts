@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwtExpiryMs } from '../../src/qualys/auth.js';
 import { QualysUnauthorizedError } from '../../src/qualys/errors.js';
 import { DEFAULT_TOKEN_LIFETIME_MS, DEFAULT_TOKEN_REFRESH_MARGIN_MS } from '../../src/qualys/options.js';
-import { BEARER, type Harness, harness, rejectionOf } from './helpers.js';
+import { BEARER, harness, type MockHarness, rejectionOf } from './helpers.js';
 
 const USERNAME = 'svc-pm-user';
 const PASSWORD = 'P@ss w&rd=Hunter2!';
@@ -21,7 +21,7 @@ function jwtWithExp(expSeconds: number): string {
 
 describe('service-credential token manager', () => {
   let clock: number;
-  let h: Harness;
+  let h: MockHarness;
 
   beforeEach(() => {
     clock = 1_700_000_000_000;

@@ -13,7 +13,7 @@ import {
   QualysTimeoutError,
 } from '../../src/qualys/errors.js';
 import { findSeedSample } from '../../src/simulator/seed-data/index.js';
-import { BEARER, type Harness, harness, JSON_HEADERS, rejectionOf } from './helpers.js';
+import { BEARER, harness, JSON_HEADERS, type MockHarness, rejectionOf } from './helpers.js';
 
 /** A seed sample's body, cloned (the fixtures are frozen). */
 function seedBody(file: string): QualysWireObject {
@@ -122,7 +122,7 @@ const MUTATIONS: readonly Mutation[] = [
 const JOB_MUTATIONS = MUTATIONS.filter((m) => m.body === JSON.stringify(JOB_BODY));
 
 describe('createQualysClient job mutations', () => {
-  let h: Harness;
+  let h: MockHarness;
   beforeEach(() => {
     h = harness();
   });
@@ -672,7 +672,7 @@ describe('createQualysClient job mutations', () => {
  * Closes a harness whose persistent "second answer" interceptors (traps a re-send would hit) were
  * correctly never used; every other interceptor must have been.
  */
-async function finishWithTraps(h: Harness): Promise<void> {
+async function finishWithTraps(h: MockHarness): Promise<void> {
   try {
     expect(h.agent.pendingInterceptors().filter((i) => !i.persist)).toEqual([]);
   } finally {
@@ -686,7 +686,7 @@ describe('job mutations are sent once', () => {
     readonly label: string;
     readonly code: string;
     readonly errorClass: abstract new (...args: never[]) => Error;
-    readonly arm: (scope: ReturnType<Harness['pool']['intercept']>, m: Mutation) => void;
+    readonly arm: (scope: ReturnType<MockHarness['pool']['intercept']>, m: Mutation) => void;
   }[] = [
     {
       label: 'HTTP 503',

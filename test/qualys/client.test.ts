@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUALYS_LIMITS } from '../../src/qualys/api.js';
 import { createQualysClient } from '../../src/qualys/client.js';
 import { findSeedSample } from '../../src/simulator/seed-data/index.js';
-import { BEARER, type Harness, harness, JSON_HEADERS, rejectionOf } from './helpers.js';
+import { BEARER, harness, JSON_HEADERS, type MockHarness, rejectionOf } from './helpers.js';
 
 /** A seed sample's body, cloned (the fixtures are frozen). */
 function seedBody(file: string): object {
@@ -15,7 +15,7 @@ function seedBody(file: string): object {
 const JOB_ID = '8ae6cd23-bb09-423b-aad8-f8910855e755';
 
 describe('createQualysClient endpoints', () => {
-  let h: Harness;
+  let h: MockHarness;
   beforeEach(() => {
     h = harness();
   });
@@ -424,7 +424,7 @@ describe('createQualysClient endpoints', () => {
 });
 
 describe('createQualysClient batch limits and inputs', () => {
-  let h: Harness;
+  let h: MockHarness;
   beforeEach(() => {
     h = harness();
   });

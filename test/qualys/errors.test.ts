@@ -13,7 +13,7 @@ import {
   QualysUnauthorizedError,
 } from '../../src/qualys/errors.js';
 import { findSeedSample } from '../../src/simulator/seed-data/index.js';
-import { BEARER, type Harness, harness, rejectionOf } from './helpers.js';
+import { BEARER, harness, type MockHarness, rejectionOf } from './helpers.js';
 
 const JOB = 'j-1';
 const JOB_PATH = `/pm/v1/deploymentjob/${JOB}`;
@@ -21,7 +21,7 @@ const JOB_ENDPOINT = 'GET /pm/v1/deploymentjob/{id}';
 const NOW = Date.UTC(2026, 1, 9, 12, 0, 0);
 
 describe('Qualys error mapping', () => {
-  let h: Harness;
+  let h: MockHarness;
   beforeEach(() => {
     // One answer per call: this suite maps single answers; retries are covered in governor.test.ts.
     h = harness({ now: () => NOW, retry: { maxAttempts: 1 } });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QualysApi, QualysCallEvent } from '../../src/qualys/api.js';
 import { createQualysClient } from '../../src/qualys/client.js';
 import { UpstreamGate } from '../../src/qualys/governor.js';
-import { BEARER, type Harness, harness, JSON_HEADERS, rejectionOf } from './helpers.js';
+import { BEARER, harness, JSON_HEADERS, type MockHarness, rejectionOf } from './helpers.js';
 
 const JOB_PATH = (id: string) => `/pm/v1/deploymentjob/${id}`;
 const JOB_ENDPOINT = 'GET /pm/v1/deploymentjob/{id}';
@@ -18,7 +18,7 @@ function fakeTimers(): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 }
 
-const api = (h: Harness, extra: { signal?: AbortSignal; deadline?: number } = {}): QualysApi =>
+const api = (h: MockHarness, extra: { signal?: AbortSignal; deadline?: number } = {}): QualysApi =>
   h.client.session({ bearerToken: BEARER, ...extra });
 
 describe('UpstreamGate', () => {
@@ -231,7 +231,7 @@ describe('Qualys client rate budget', () => {
 });
 
 describe('Qualys client retries', () => {
-  let h: Harness;
+  let h: MockHarness;
   beforeEach(() => {
     fakeTimers();
     // Full jitter draws Math.random(): 0.5 makes the backoff half of its ceiling (100 ms, 200 ms, ...).
@@ -473,7 +473,7 @@ describe('Qualys client retries', () => {
 });
 
 describe('Qualys client circuit breaker', () => {
-  let h: Harness;
+  let h: MockHarness;
   beforeEach(() => {
     fakeTimers();
     h = harness({ retry: { maxAttempts: 1 } });

@@ -30,7 +30,7 @@ export function recordingLogger(into: LogEntry[]): QualysLogger {
 }
 
 /** A client on a fresh MockAgent plus everything it reported. */
-export interface Harness {
+export interface MockHarness {
   readonly agent: MockAgent;
   readonly pool: ReturnType<MockAgent['get']>;
   readonly client: QualysClient;
@@ -42,8 +42,8 @@ export interface Harness {
   finish(): Promise<void>;
 }
 
-/** Builds a {@link Harness}; `options` override the defaults (base URL, dispatcher, logger, onCall). */
-export function harness(options: Partial<QualysClientOptions> = {}): Harness {
+/** Builds a {@link MockHarness}; `options` override the defaults (base URL, dispatcher, logger, onCall). */
+export function harness(options: Partial<QualysClientOptions> = {}): MockHarness {
   const agent = new MockAgent({ enableCallHistory: true });
   agent.disableNetConnect();
   const events: QualysCallEvent[] = [];

@@ -1,20 +1,13 @@
 /**
- * `PatchJob` (a PM deployment job), its connection and the root fields `patchJob`, `patchJobs`
- * and `linkablePatchJobs`.
+ * `PatchJob` (a PM deployment job) and its federation key. Its connection and root fields are in
+ * `patch-job-queries.ts`.
  */
 import { builder, type GatewayContext } from '../../builder.js';
 import type { QualysDeploymentJob } from '../../qualys/schemas/index.js';
-import { platformToWire, qualysPlatform } from '../../qualys/vocabulary.js';
+import { qualysPlatform } from '../../qualys/vocabulary.js';
 import { patchRefs } from '../catalog/patch.js';
-import { Platform } from '../support/enums.js';
 import { entityNotFound, requireKey, uuidKeyField } from '../support/federation.js';
 import { jobField, knownJobPlatform, loadFullJob, nullIfNotFound } from '../support/load.js';
-import {
-  fetchOffsetWindow,
-  offsetAfterSchema,
-  offsetConnection,
-  offsetFirstSchema,
-} from '../support/pagination.js';
 import {
   Deferment,
   DeployAction,
@@ -35,13 +28,11 @@ import {
   cost,
   listPerParent,
   lookupCost,
-  offsetPage,
-  oneCall,
   perParent,
   refList,
   refOne,
 } from '../support/upstream-cost.js';
-import { jobInstanceIdSchema, qualysIdSchema } from '../support/validation.js';
+import { jobInstanceIdSchema } from '../support/validation.js';
 import { deployActions } from './deploy-action.js';
 import { resolveJobPlatform } from './job.js';
 import { loadJobResult } from './job-result.js';
@@ -312,107 +303,4 @@ builder.asEntity(PatchJob, {
     if (!full) throw entityNotFound('PatchJob', `id ${id}`);
     return { kind: 'PATCH', id: full.id, platform: qualysPlatform(full.platform), full };
   },
-});
-
-const PatchJobConnection = builder.connectionObject(
-  {
-    type: PatchJob,
-    name: 'PatchJobConnection',
-    description:
-      'A page of deployment jobs. Qualys returns no totals; `pageInfo.hasNextPage` says the page came back full.',
-  },
-  { description: 'A deployment job in a page of jobs, with its cursor.' },
-);
-
-builder.queryFields((t) => {
-  const listArgs = () => ({
-    platform: t.arg({ type: Platform, required: true, description: 'The platform to list jobs of.' }),
-    filter: t.arg.string({
-      required: false,
-      description: "Job QQL (Qualys `filter`), e.g. `status:'Assets Responded'`.",
-    }),
-    first: t.arg.int({
-      required: false,
-      defaultValue: 20,
-      description: 'How many jobs to return, 1-1000.',
-      validate: offsetFirstSchema,
-    }),
-    after: t.arg.string({
-      required: false,
-      description: 'Return the jobs after this cursor (an `endCursor` or edge `cursor` of this list).',
-      validate: offsetAfterSchema,
-    }),
-  });
-  return {
-    patchJob: t.field({
-      ...cost({ rule: oneCall }),
-      type: PatchJob,
-      nullable: true,
-      description:
-        'A deployment job by UUID (`GET /pm/v1/deploymentjob/{id}`); null when Qualys does not know it.',
-      args: {
-        id: t.arg.id({ required: true, description: 'The deployment job UUID.', validate: qualysIdSchema }),
-      },
-      resolve: async (_root, args, ctx) => {
-        const full = await nullIfNotFound(ctx.loaders.patchJobsById.load(args.id));
-        return full
-          ? { kind: 'PATCH' as const, id: full.id, platform: qualysPlatform(full.platform), full }
-          : null;
-      },
-    }),
-    patchJobs: t.field({
-      ...cost({ rule: offsetPage('list') }),
-      type: PatchJobConnection,
-      nullable: false,
-      description:
-        'Deployment jobs of one platform (`GET /pm/v1/deploymentjobs`). Offset paging: at most the first 10,000 ' +
-        'jobs of a filter can be reached (`QUALYS_RECORD_CAP` beyond).',
-      args: listArgs(),
-      resolve: async (_root, args, ctx) => {
-        const platform = platformToWire(args.platform);
-        const window = await fetchOffsetWindow(
-          { first: args.first ?? 20, after: args.after },
-          'GET /pm/v1/deploymentjobs',
-          (pageNumber, pageSize) =>
-            ctx.qualys.listDeploymentJobs({
-              platform,
-              filter: args.filter ?? undefined,
-              pageNumber,
-              pageSize,
-            }),
-        );
-        return offsetConnection(
-          window,
-          (listItem): JobParent => ({ kind: 'PATCH', id: listItem.id, platform, listItem }),
-        );
-      },
-    }),
-    linkablePatchJobs: t.field({
-      ...cost({ rule: offsetPage('linkable') }),
-      type: PatchJobConnection,
-      nullable: false,
-      description:
-        'Deployment jobs that can be the patch source of a linked job (`GET /pm/v1/deploymentjobs/availableToLink`). ' +
-        'Offset paging, 10,000-record cap.',
-      args: listArgs(),
-      resolve: async (_root, args, ctx) => {
-        const platform = platformToWire(args.platform);
-        const window = await fetchOffsetWindow(
-          { first: args.first ?? 20, after: args.after },
-          'GET /pm/v1/deploymentjobs/availableToLink',
-          (pageNumber, pageSize) =>
-            ctx.qualys.listLinkableDeploymentJobs({
-              platform,
-              filter: args.filter ?? undefined,
-              pageNumber,
-              pageSize,
-            }),
-        );
-        return offsetConnection(
-          window,
-          (linkable): JobParent => ({ kind: 'PATCH', id: linkable.id, platform, linkable }),
-        );
-      },
-    }),
-  };
 });

@@ -5,7 +5,7 @@
  */
 import { builder, type GatewayContext } from '../../builder.js';
 import type { QualysBulkJobResult } from '../../qualys/api.js';
-import { rejectionUserError, type UserErrorParent } from './user-error.js';
+import { rejectionUserError, UserError, type UserErrorParent } from './user-error.js';
 
 /** The data behind a `JobBulkResult`. */
 export interface JobBulkResultParent {
@@ -90,4 +90,27 @@ export async function runBulk(
     if (rejection) return { results: [], userErrors: [rejection] };
     throw error;
   }
+}
+
+/** Defines one bulk payload type (`SetJobsStatusPayload`, `DeletePatchJobsPayload`): results and user errors. */
+export function defineBulkPayload(name: string, description: string) {
+  const ref = builder.objectRef<BulkPayloadParent>(name);
+  ref.implement({
+    description,
+    fields: (t) => ({
+      results: t.field({
+        type: [JobBulkResult],
+        nullable: false,
+        description: 'One result per id asked, in the order asked; empty when the whole call was rejected.',
+        resolve: (p) => [...p.results],
+      }),
+      userErrors: t.field({
+        type: [UserError],
+        nullable: false,
+        description: 'Why Qualys rejected the whole call (`QUALYS_REJECTED`); empty otherwise.',
+        resolve: (p) => [...p.userErrors],
+      }),
+    }),
+  });
+  return ref;
 }

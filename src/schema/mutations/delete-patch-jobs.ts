@@ -5,30 +5,13 @@
 import { builder } from '../../builder.js';
 import { cost, oneCall } from '../support/upstream-cost.js';
 import { bulkJobIdsSchema } from './arguments.js';
-import { type BulkPayloadParent, JobBulkResult, runBulk } from './bulk.js';
-import { UserError } from './user-error.js';
+import { defineBulkPayload, runBulk } from './bulk.js';
 
 /** `DeletePatchJobsPayload`. */
-export const DeletePatchJobsPayload = builder.objectRef<BulkPayloadParent>('DeletePatchJobsPayload');
-
-DeletePatchJobsPayload.implement({
-  description:
-    'The answer of `deletePatchJobs`: one result per job asked (Qualys answers HTTP 200 even when some jobs fail).',
-  fields: (t) => ({
-    results: t.field({
-      type: [JobBulkResult],
-      nullable: false,
-      description: 'One result per id asked, in the order asked; empty when the whole call was rejected.',
-      resolve: (p) => [...p.results],
-    }),
-    userErrors: t.field({
-      type: [UserError],
-      nullable: false,
-      description: 'Why Qualys rejected the whole call (`QUALYS_REJECTED`); empty otherwise.',
-      resolve: (p) => [...p.userErrors],
-    }),
-  }),
-});
+export const DeletePatchJobsPayload = defineBulkPayload(
+  'DeletePatchJobsPayload',
+  'The answer of `deletePatchJobs`: one result per job asked (Qualys answers HTTP 200 even when some jobs fail).',
+);
 
 builder.mutationField('deletePatchJobs', (t) =>
   t.field({

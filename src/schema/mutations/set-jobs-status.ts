@@ -8,31 +8,14 @@ import { CONFIG_STATUS_WIRE } from '../../qualys/vocabulary.js';
 import { JobConfigStatus } from '../jobs/job-config-status.js';
 import { cost, oneCall } from '../support/upstream-cost.js';
 import { bulkJobIdsSchema } from './arguments.js';
-import { type BulkPayloadParent, JobBulkResult, runBulk } from './bulk.js';
-import { UserError } from './user-error.js';
+import { defineBulkPayload, runBulk } from './bulk.js';
 
 /** `SetJobsStatusPayload`. */
-export const SetJobsStatusPayload = builder.objectRef<BulkPayloadParent>('SetJobsStatusPayload');
-
-SetJobsStatusPayload.implement({
-  description:
-    'The answer of `setPatchJobsStatus` / `setMitigationJobsStatus`: one result per job asked (Qualys answers HTTP ' +
+export const SetJobsStatusPayload = defineBulkPayload(
+  'SetJobsStatusPayload',
+  'The answer of `setPatchJobsStatus` / `setMitigationJobsStatus`: one result per job asked (Qualys answers HTTP ' +
     '200 even when some jobs fail).',
-  fields: (t) => ({
-    results: t.field({
-      type: [JobBulkResult],
-      nullable: false,
-      description: 'One result per id asked, in the order asked; empty when the whole call was rejected.',
-      resolve: (p) => [...p.results],
-    }),
-    userErrors: t.field({
-      type: [UserError],
-      nullable: false,
-      description: 'Why Qualys rejected the whole call (`QUALYS_REJECTED`); empty otherwise.',
-      resolve: (p) => [...p.userErrors],
-    }),
-  }),
-});
+);
 
 builder.mutationFields((t) => {
   const args = (what: string) => ({
