@@ -77,12 +77,8 @@ export interface QualysAssetPage {
  * caller's credentials and abort signal. Each method sends one request (two after a 401 on a
  * service token) and returns the payload normalised by the named zod schema (`./schemas`).
  *
- * Every method rejects with a {@link QualysError} only: `QUALYS_UNAUTHORIZED` (401/403, or no
- * credentials at all), `QUALYS_AUTH_FAILED` (service credentials refused by `POST /auth`),
- * `QUALYS_NOT_FOUND`, `QUALYS_RATE_LIMITED` (409/429, with `retryAfterMs`), `QUALYS_RECORD_CAP`
- * (`_error.errorCode` "2501"), `QUALYS_BAD_REQUEST` (400 `_error`, Qualys' message kept),
- * `QUALYS_HTTP_STATUS`, `QUALYS_TIMEOUT`, `QUALYS_ABORTED`, `QUALYS_NETWORK`, `QUALYS_BAD_PAYLOAD`
- * (docs/qualys-api.md §5; mapping in `createQualysClient`). Programming errors (a batch over
+ * Every method rejects with a {@link QualysError} only: one of the catalogue of `./errors.ts`
+ * (which answer maps to which: `./answers.ts`; docs/qualys-api.md §5). Programming errors (a batch over
  * {@link QUALYS_LIMITS}, a negative page number, a non-integer id, a blank job id in a bulk
  * call, a mutation body that is not a JSON object) reject with a plain `RangeError` before any
  * request.

@@ -72,22 +72,14 @@ const NOOP_LOGGER: QualysLogger = { debug: noop, warn: noop, error: noop };
  * waits in one FIFO queue for a concurrency slot and a rate token (until the session's
  * `signal`/`deadline` ends: `QUALYS_ABORTED`, nothing sent), then runs with its own `timeoutMs`.
  * Idempotent reads (the endpoints `endpoints.ts` marks so) are retried on 409/429, 5xx, network
- * errors and timeouts; job mutations
- * (create, update, enable/disable, delete) never are: one that times out, gets a 5xx or a
+ * errors and timeouts; job mutations (create, update, enable/disable, delete) never are: one that times out, gets a 5xx or a
  * 409/429, or loses its connection is not re-sent (Qualys may have applied it; a 409/429 is
  * returned as `QUALYS_RATE_LIMITED` with `retryAfterMs` for the caller to decide).
  *
- * Every API method rejects only with a `QualysError` (`./errors.ts`):
- * - `QUALYS_UNAUTHORIZED` (401/403; or no bearer token and no service credentials, without any
- *   request), `QUALYS_AUTH_FAILED` (`POST /auth` refused the service credentials);
- * - `QUALYS_NOT_FOUND` (404 or `_error.code` 404), `QUALYS_RATE_LIMITED` (409/429, with
- *   `retryAfterMs`), `QUALYS_RECORD_CAP` (`_error.errorCode` "2501"), `QUALYS_BAD_REQUEST` (400
- *   with `_error`: Qualys' message kept), `QUALYS_HTTP_STATUS` (other non-2xx); a 200 body that
- *   is exactly `{"_error":{...}}` is mapped the same way;
- * - `QUALYS_TIMEOUT` (after `timeoutMs`), `QUALYS_ABORTED` (the session signal aborted),
- *   `QUALYS_NETWORK` (socket errors, refused/reset connections, a closed client),
- *   `QUALYS_CIRCUIT_OPEN` (the circuit breaker is open; no request sent);
- * - `QUALYS_BAD_PAYLOAD` (not JSON, or not matching the schema; details in `logger.warn`).
+ * Every API method rejects only with a `QualysError`, one of the catalogue of `./errors.ts`: the
+ * mapping of answers is `./answers.ts`, that of transport failures `CallDeadline.toError`
+ * (`./http.ts`), and the pipeline adds `QUALYS_CIRCUIT_OPEN`, `QUALYS_ABORTED` (while queued) and
+ * `UPSTREAM_BUDGET_EXCEEDED`, each raised before anything is sent.
  * Programming errors (a batch over its `QUALYS_LIMITS`, a negative page number, a blank job id
  * in a bulk call, a mutation body that is not a JSON object) throw a plain `RangeError` before
  * any request.
