@@ -34,6 +34,31 @@ interface Waiter {
 }
 
 /**
+ * What the call pipeline waits on before each HTTP attempt: a slot under the concurrency cap and a
+ * token of the rate budget. {@link UpstreamGate} is the one of a single process; a shared one
+ * (`src/cluster/`) makes every replica of a deployment share one cap and one budget.
+ */
+export interface CallGate {
+  /**
+   * Waits for a slot and a rate token, in arrival order. Resolves with the function that frees
+   * the slot (call it exactly once; extra calls are ignored).
+   * @throws the signal's abort reason when it aborts before a slot was granted.
+   */
+  acquire(signal?: AbortSignal): Promise<() => void>;
+  /**
+   * Qualys asked every caller to wait `ms` (a 409/429 with `Retry-After`): no slot is granted
+   * before then, to this process or, for a shared gate, to any replica.
+   */
+  pause(ms: number): void;
+  /** What is left of the pause Qualys asked for, in ms (0 when none is in force). */
+  pausedForMs(): number;
+  /** Attempts holding a slot of this process now. */
+  readonly active: number;
+  /** Callers of this process waiting for a slot or a rate token. */
+  readonly queued: number;
+}
+
+/**
  * A FIFO gate combining the concurrency cap and the rolling-window rate budget. `acquire` waits
  * for a slot (and a rate token) in arrival order and resolves with the function that frees the
  * slot; a waiter whose signal aborts leaves the queue at once, rejecting with the abort reason.
@@ -44,7 +69,7 @@ interface Waiter {
  * which can put the woken entry behind a newer caller (not strictly FIFO). cockatiel has no rate
  * limiter at all, so the sliding-window log lives here too (one queue for both limits).
  */
-export class UpstreamGate {
+export class UpstreamGate implements CallGate {
   readonly #concurrency: number;
   readonly #rate: RateBudget | undefined;
   readonly #now: () => number;
@@ -53,6 +78,8 @@ export class UpstreamGate {
   readonly #starts: number[] = [];
   #active = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** No slot is granted before this time (epoch ms of `now`): Qualys asked us to wait. */
+  #pausedUntil = 0;
 
   /**
    * @param concurrency - attempts in flight at most; `Infinity` = unlimited.
@@ -99,6 +126,18 @@ export class UpstreamGate {
     });
   }
 
+  /** No slot is granted for `ms` from now (the longest pause asked for wins). */
+  pause(ms: number): void {
+    if (!(ms > 0)) return;
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms);
+    this.#pump();
+  }
+
+  /** What is left of the pause Qualys asked for, in ms (0 when none). */
+  pausedForMs(): number {
+    return Math.max(0, this.#pausedUntil - this.#now());
+  }
+
   #release(): void {
     this.#active -= 1;
     this.#pump();
@@ -107,6 +146,11 @@ export class UpstreamGate {
   /** Grants slots to the head of the queue while both limits allow; schedules a wake-up for the rate window. */
   #pump(): void {
     while (this.#queue.length > 0 && this.#active < this.#concurrency) {
+      const pausedFor = this.#pausedUntil - this.#now();
+      if (pausedFor > 0) {
+        this.#wakeAt(pausedFor);
+        return;
+      }
       if (this.#rate) {
         const now = this.#now();
         while (this.#starts.length > 0 && (this.#starts[0] as number) <= now - this.#rate.windowMs) {

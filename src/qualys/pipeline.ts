@@ -22,11 +22,12 @@ import {
   QualysCircuitOpenError,
   type QualysError,
   QualysNetworkError,
+  QualysRateLimitedError,
   QualysUnauthorizedError,
   UpstreamBudgetExceededError,
   withRequestNotSent,
 } from './errors.js';
-import { isRetryable, RetryDelays, type RetrySettings, sleep, type UpstreamGate } from './governor.js';
+import { type CallGate, isRetryable, RetryDelays, type RetrySettings, sleep } from './governor.js';
 import {
   type AttemptExtra,
   assertSendableHeaders,
@@ -73,7 +74,7 @@ export interface PipelineDeps {
   readonly http: HttpDeps;
   /** Time allowed for one HTTP attempt, ms. */
   readonly timeoutMs: number;
-  readonly gate: UpstreamGate;
+  readonly gate: CallGate;
   readonly breaker: CircuitBreakerPolicy;
   readonly retry: RetrySettings;
   /** The service token, when the client has service credentials. */
@@ -205,6 +206,15 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
     const giveBack = (): void => {
       if (budget !== undefined) budget.used -= 1;
     };
+    // Qualys asked every caller to wait longer than a call waits for a Retry-After: fail at once.
+    const pausedForMs = gate.pausedForMs();
+    if (pausedForMs > retry.maxRetryAfterMs) {
+      giveBack();
+      throw new QualysRateLimitedError(
+        `Qualys asked every caller to wait ${Math.ceil(pausedForMs / 1000)} s; not sent (${spec.endpoint})`,
+        { endpoint: spec.endpoint, retryAfterMs: pausedForMs, requestSent: false },
+      );
+    }
     const enqueuedAt = performance.now();
     let release: () => void;
     try {
@@ -226,12 +236,29 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
         }
         throw withRequestNotSent(deadline.toError(deadline.signal.reason, spec.endpoint));
       }
+      if (spec.beforeSend !== undefined) {
+        // The caller records that the request may now reach Qualys (a shared idempotency key).
+        try {
+          await spec.beforeSend();
+        } catch (err) {
+          giveBack();
+          throw err;
+        }
+      }
       call.attempt += 1;
-      return await attempt(spec, body, token, deadline, {
-        attempt: call.attempt,
-        queuedMs: performance.now() - enqueuedAt,
-        onCall: call.onCall,
-      });
+      try {
+        return await attempt(spec, body, token, deadline, {
+          attempt: call.attempt,
+          queuedMs: performance.now() - enqueuedAt,
+          onCall: call.onCall,
+        });
+      } catch (err) {
+        // Qualys asked everyone to wait: no caller (of any replica, for a shared gate) is let through before then.
+        if (isQualysError(err) && err.code === 'QUALYS_RATE_LIMITED' && err.retryAfterMs !== undefined) {
+          gate.pause(err.retryAfterMs);
+        }
+        throw err;
+      }
     } finally {
       release();
     }

@@ -399,6 +399,32 @@ describe('Qualys client retries', () => {
     expect(h.calls()).toHaveLength(1);
   });
 
+  it('a long Retry-After pauses every caller: the next call fails at once, unsent, with the time left', async () => {
+    job(429, { 'retry-after': '3600' });
+    await run(api(h).getDeploymentJob('j-1'));
+    const { error } = await run(api(h).getDeploymentJob('j-1'));
+    expect(error).toMatchObject({ code: 'QUALYS_RATE_LIMITED', requestSent: false });
+    expect((error as unknown as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(3_500_000);
+    expect(h.calls()).toHaveLength(1);
+  });
+
+  it('a short Retry-After holds back other callers too, until it ends', async () => {
+    job(429, { 'retry-after': '2' });
+    job(200);
+    job(200);
+    const first = api(h).getDeploymentJob('j-1');
+    await settle();
+    const other = api(h).getDeploymentJob('j-1');
+    await settle();
+    await vi.advanceTimersByTimeAsync(1_900);
+    await settle();
+    expect(h.calls()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await settle(3);
+    await Promise.all([first, other]);
+    expect(h.calls()).toHaveLength(3);
+  });
+
   it('no retry starts when its wait would end after the session deadline: the last error is returned', async () => {
     job(429, { 'retry-after': '2' });
     const { error } = await run(api(h, { deadline: Date.now() + 1_500 }).getDeploymentJob('j-1'));
@@ -565,14 +591,16 @@ describe('Qualys client circuit breaker: counts calls, not attempts', () => {
 describe('governor: no secrets in messages, logs or onCall events', () => {
   it('retries, throttling, queue aborts and an open circuit never expose the token', async () => {
     // One failed call (three failed attempts) opens a breaker with a threshold of 1.
+    // The 429 pauses its client for 600 s, so it gets a client of its own.
+    const throttled = harness({ concurrency: 1 });
     const h = harness({ concurrency: 1, retry: { baseDelayMs: 1 }, circuitBreaker: { failureThreshold: 1 } });
     const errors: Error[] = [];
     const collect = (p: Promise<unknown>) => p.catch((err: Error) => errors.push(err));
     const echo = JSON.stringify({ _error: { code: 429, message: `token ${BEARER} throttled` } });
-    h.pool
+    throttled.pool
       .intercept({ method: 'GET', path: JOB_PATH('j-1') })
       .reply(429, echo, { headers: { 'retry-after': '600' } });
-    await collect(api(h).getDeploymentJob('j-1'));
+    await collect(api(throttled).getDeploymentJob('j-1'));
     for (let i = 0; i < 3; i++) {
       h.pool
         .intercept({ method: 'GET', path: JOB_PATH('j-2') })
@@ -589,10 +617,11 @@ describe('governor: no secrets in messages, logs or onCall events', () => {
     ]);
     const visible = [
       ...errors.map((e) => `${e.name} ${e.message} ${JSON.stringify({ ...e })}`),
-      JSON.stringify(h.logs),
-      JSON.stringify(h.events),
+      JSON.stringify([h.logs, throttled.logs]),
+      JSON.stringify([h.events, throttled.events]),
     ].join('\n');
     expect(visible).not.toContain(BEARER);
     await h.finish();
+    await throttled.finish();
   });
 });
