@@ -5,6 +5,7 @@
  * prints its defaults.
  */
 import { z } from 'zod';
+import { DEFAULT_REDIS_PREFIX, DEFAULT_SLOT_LEASE_MS } from './cluster/defaults.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_RETRY_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS } from './qualys/options.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './server/defaults.js';
 import { LOG_LEVELS } from './server/logger.js';
@@ -179,6 +180,13 @@ export const EnvSchema = z.object({
     .refine((v) => v > 0, 'must be greater than 0')
     .default(DEFAULT_TOKEN_CHECK_WINDOW_MS),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 : . _ -')
+    .default(DEFAULT_REDIS_PREFIX),
+  QUALYS_SLOT_LEASE_MS: positiveMs(600_000)
+    .refine((v) => v >= 1_000, 'must be at least 1000')
+    .default(DEFAULT_SLOT_LEASE_MS),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:4318/v1/traces' })
     .optional(),

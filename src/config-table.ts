@@ -103,8 +103,18 @@ export const CONFIG_TABLE: ReadonlyArray<readonly [variable: string, meaning: st
     ],
     [
       'REDIS_URL',
-      'Redis server of RESPONSE_CACHE=redis (redis:// or rediss://), a database of its own',
+      'Redis server (redis:// or rediss://) through which replicas share one Qualys concurrency cap, rate budget, service token and idempotency keys; also the store of RESPONSE_CACHE=redis; unset = this process alone',
       defaultOf('REDIS_URL'),
+    ],
+    [
+      'REDIS_PREFIX',
+      'prefix of every Redis key and channel of the replica coordination',
+      defaultOf('REDIS_PREFIX'),
+    ],
+    [
+      'QUALYS_SLOT_LEASE_MS',
+      'with REDIS_URL: lease of a shared concurrency slot, ms (refreshed while the call runs; a replica that dies frees it this long after)',
+      defaultOf('QUALYS_SLOT_LEASE_MS'),
     ],
     [
       'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',

@@ -127,6 +127,13 @@ export interface Config {
    * results without a typed entity in ms (`RESPONSE_CACHE_TTL_MS`, default 15,000; the types have
    * their own), and the Redis server (`REDIS_URL`, required by `redis`; `null` when unset).
    */
+  /**
+   * Replica coordination through Redis, on exactly when `REDIS_URL` is set (`null` = off): the
+   * replicas share one concurrency cap, rate budget, service token and idempotency store (see
+   * `src/cluster/`), every key under `prefix` (`REDIS_PREFIX`, default `qpmgw:`); a slot of a
+   * replica that died is free again `slotLeaseMs` after (`QUALYS_SLOT_LEASE_MS`, default 10,000).
+   */
+  cluster: { redisUrl: string; prefix: string; slotLeaseMs: number } | null;
   responseCache: {
     store: 'off' | 'memory' | 'redis';
     defaultTtlMs: number;
@@ -218,6 +225,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         maxUpstreamCalls: e.QUERY_MAX_UPSTREAM_CALLS,
       },
       persistedOperations: e.PERSISTED_OPERATIONS,
+      cluster:
+        e.REDIS_URL === undefined
+          ? null
+          : { redisUrl: e.REDIS_URL, prefix: e.REDIS_PREFIX, slotLeaseMs: e.QUALYS_SLOT_LEASE_MS },
       responseCache: {
         store: e.RESPONSE_CACHE,
         defaultTtlMs: e.RESPONSE_CACHE_TTL_MS,

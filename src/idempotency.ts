@@ -34,7 +34,16 @@ export type IdempotencyResult<T> =
   | { readonly status: 'key-reused' }
   | { readonly status: 'outcome-unknown' };
 
-/** The in-memory store of idempotent outcomes. */
+/**
+ * What the store gives the request it runs: `beforeSend`, awaited right before the request may
+ * reach Qualys (after that point a lost answer makes the outcome unknown; before it the key is
+ * free again should the process die). A no-op for the in-memory store.
+ */
+export interface IdempotencyHooks {
+  beforeSend(): Promise<void>;
+}
+
+/** A store of idempotent outcomes: in memory (one replica) or in Redis (`src/cluster/`). */
 export interface IdempotencyStore {
   /**
    * Runs `execute` at most once per key and input fingerprint:
@@ -49,7 +58,11 @@ export interface IdempotencyStore {
    *   `outcome-unknown`;
    * - same key, different fingerprint: `key-reused`, without running anything.
    */
-  run<T>(key: IdempotencyKey, fingerprint: string, execute: () => Promise<T>): Promise<IdempotencyResult<T>>;
+  run<T>(
+    key: IdempotencyKey,
+    fingerprint: string,
+    execute: (hooks: IdempotencyHooks) => Promise<T>,
+  ): Promise<IdempotencyResult<T>>;
   /** Number of entries held (in flight and settled), for tests and metrics. */
   readonly size: number;
 }
@@ -73,6 +86,8 @@ export interface IdempotencyStoreOptions {
   isNotExecuted?: ((error: unknown) => boolean) | undefined;
 }
 
+const NO_HOOKS: IdempotencyHooks = { beforeSend: async () => undefined };
+
 /** Default TTL of an idempotency entry: 24 hours, in ms. */
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Default maximum number of idempotency entries. */
@@ -80,7 +95,8 @@ export const DEFAULT_IDEMPOTENCY_MAX_ENTRIES = 10_000;
 
 const NOT_EXECUTED_CODES = new Set(['QUALYS_RATE_LIMITED', 'QUALYS_UNAUTHORIZED', 'QUALYS_AUTH_FAILED']);
 
-function defaultIsNotExecuted(error: unknown): boolean {
+/** The default `isNotExecuted` (see {@link IdempotencyStoreOptions.isNotExecuted}). */
+export function defaultIsNotExecuted(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, requestSent } = error as { code?: unknown; requestSent?: unknown };
   if (requestSent === false) return true;
@@ -139,7 +155,7 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
     get size() {
       return entries.size;
     },
-    async run<T>(key: IdempotencyKey, fingerprint: string, execute: () => Promise<T>) {
+    async run<T>(key: IdempotencyKey, fingerprint: string, execute: (hooks: IdempotencyHooks) => Promise<T>) {
       const at = now();
       sweep(at);
       const id = JSON.stringify([key.scope, key.operation, key.key]);
@@ -160,7 +176,7 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
       };
       entries.set(id, entry);
       try {
-        const value = await execute();
+        const value = await execute(NO_HOOKS);
         entry.settled = true;
         settle({ kind: 'value', value });
         return { status: 'executed', value };

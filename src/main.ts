@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { CONFIG_TABLE, type Config, loadConfig } from './config.js';
-import { createQualysClient } from './qualys/client.js';
 import { createGateway } from './server/gateway.js';
 import { createLogger, maskSecrets, qualysLoggerFrom } from './server/logger.js';
 import { createGatewayMetrics } from './server/metrics.js';
@@ -17,6 +16,7 @@ import {
   createRedisResponseCacheStore,
   type ResponseCacheStore,
 } from './server/plugins/use-response-cache.js';
+import { openUpstream } from './upstream-runtime.js';
 
 /** Credentials of the embedded simulator's default tenant (see src/simulator/README.md). */
 const SIMULATOR_CREDENTIALS = { username: 'simulator', password: 'simulator' } as const;
@@ -100,13 +100,9 @@ async function main(): Promise<void> {
     process.stdout.write(`Qualys simulator: ${url} (request log: ${url}/__simulator/requests)\n`);
   }
 
-  const client = createQualysClient({
+  const upstream = await openUpstream(config, {
     baseUrl,
-    timeoutMs: config.qualysTimeoutMs,
-    concurrency: config.upstream.concurrency,
-    ...(config.upstream.rateLimit === null ? {} : { rateLimit: config.upstream.rateLimit }),
-    retry: { maxAttempts: config.upstream.retryMaxAttempts },
-    ...(credentials === null ? {} : { credentials }),
+    credentials,
     logger: qualysLoggerFrom(logger),
     // The gateway counts its sessions' calls; the shared service-token call is counted here.
     onCall: (event) => {
@@ -116,6 +112,7 @@ async function main(): Promise<void> {
       if (tracing !== undefined) tracingModule?.recordUpstreamSpan(tracing.tracer, event);
     },
   });
+  const { client } = upstream;
   const defaultQuery = readFileSync(
     new URL('../schema/operations/dashboard.graphql', import.meta.url),
     'utf8',
@@ -123,6 +120,8 @@ async function main(): Promise<void> {
   const responseCache = await openResponseCacheStore(config.responseCache);
   const yoga = createGateway({
     client,
+    ...(upstream.idempotency === undefined ? {} : { idempotency: upstream.idempotency }),
+    ...(upstream.coordination === undefined ? {} : { coordination: upstream.coordination }),
     graphiql: config.graphiql ? { defaultQuery } : false,
     introspection: config.introspection,
     introspectionKeys: config.introspectionKeys,
@@ -170,6 +169,12 @@ async function main(): Promise<void> {
   );
 
   process.stdout.write(`Response cache: ${config.responseCache.store}\n`);
+  // The Redis URL is printed without its password.
+  process.stdout.write(
+    config.cluster === null
+      ? 'Replica coordination: off (this process alone; set REDIS_URL to share limits with other replicas)\n'
+      : `Replica coordination: Redis ${new URL(config.cluster.redisUrl).host}, keys under ${config.cluster.prefix}\n`,
+  );
   // The collector's URL is printed without its query or credentials.
   process.stdout.write(
     `Tracing: ${config.tracing.endpoint === null ? 'off' : `OTLP/HTTP to ${originAndPath(config.tracing.endpoint)}`}\n`,
@@ -184,7 +189,7 @@ async function main(): Promise<void> {
     server.close(() => {
       // The tracing shutdown exports the spans still buffered.
       void Promise.allSettled([
-        client.close(),
+        upstream.close(),
         closeSimulator?.(),
         responseCache?.close(),
         tracing?.shutdown(),

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
         host: '127.0.0.1',
         qualysBaseUrl: null,
         credentials: null,
+        cluster: null,
         qualysTimeoutMs: 30_000,
         upstream: { concurrency: 2, rateLimit: null, retryMaxAttempts: 3 },
         apiKeys: [],
@@ -184,6 +185,30 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379/2',
       tokenCheckWindowMs: 60_000,
     });
+    expect(result.ok && result.config.cluster).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379/2',
+      prefix: 'qpmgw:',
+      slotLeaseMs: 10_000,
+    });
+    const prefixed = loadConfig({
+      REDIS_URL: 'redis://r:6379',
+      REDIS_PREFIX: 'eu-1:',
+      QUALYS_SLOT_LEASE_MS: '5000',
+    });
+    expect(prefixed.ok && prefixed.config.cluster).toEqual({
+      redisUrl: 'redis://r:6379',
+      prefix: 'eu-1:',
+      slotLeaseMs: 5000,
+    });
+    const badCluster = loadConfig({
+      REDIS_URL: 'redis://r:6379',
+      REDIS_PREFIX: 'a b',
+      QUALYS_SLOT_LEASE_MS: '10',
+    });
+    expect(badCluster.ok ? [] : badCluster.problems.map((p) => p.split(':')[0])).toEqual([
+      'REDIS_PREFIX',
+      'QUALYS_SLOT_LEASE_MS',
+    ]);
     expect(loadConfig({ RESPONSE_CACHE: 'redis' })).toEqual({
       ok: false,
       problems: ['REDIS_URL: must be set when RESPONSE_CACHE=redis'],

@@ -215,7 +215,7 @@ export interface QualysApi {
    *   (the answer has no job `id`), `QUALYS_UNAUTHORIZED`.
    * @throws RangeError when `body` is not a JSON-serialisable object, before any request.
    */
-  createPatchJob(body: QualysWireObject): Promise<QualysDeploymentJob>;
+  createPatchJob(body: QualysWireObject, options?: CallOptions): Promise<QualysDeploymentJob>;
   /**
    * PATCH /pm/v2/deploymentjob/update/{id} — replace a patch job's settings with a full wire body
    * (docs/qualys-api.md §7.3: the GET body with edits, see {@link QualysApi.getDeploymentJobWire};
@@ -233,7 +233,7 @@ export interface QualysApi {
    * @throws QualysHttpError `QUALYS_BAD_REQUEST` with `qualysErrorCode` (e.g. "2435").
    * @throws QualysError and RangeError as {@link QualysApi.createPatchJob}.
    */
-  createMitigationJob(body: QualysWireObject): Promise<QualysDeploymentJob>;
+  createMitigationJob(body: QualysWireObject, options?: CallOptions): Promise<QualysDeploymentJob>;
   /**
    * PATCH /mtg/v2/deploymentjob/{id} — replace a mitigation job's settings (seed 003;
    * docs/qualys-api.md §12.2; note the path has no `/update/`, unlike PM). Answer parsed with
@@ -275,6 +275,17 @@ export interface QualysApi {
    * errors as {@link QualysApi.setPatchJobsStatus} (RangeError only for bad `ids`).
    */
   deletePatchJobs(ids: readonly string[]): Promise<QualysBulkJobResult[]>;
+}
+
+/** Per-call options of the create methods. */
+export interface CallOptions {
+  /**
+   * Awaited right before the request is sent (after the concurrency slot is granted, before any
+   * byte leaves): the idempotency store marks the key "may have reached Qualys" there, so a
+   * replica that dies before this point leaves the key free. A rejection stops the call unsent
+   * and is rethrown as it is.
+   */
+  beforeSend?: (() => Promise<void>) | undefined;
 }
 
 /** A JSON object as Qualys sends or expects it on the wire (not normalised). */

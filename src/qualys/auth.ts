@@ -10,7 +10,13 @@
  */
 
 import { errorFromResponse } from './answers.js';
-import { QualysAuthFailedError, QualysBadPayloadError, type QualysError, QualysHttpError } from './errors.js';
+import {
+  isQualysError,
+  QualysAuthFailedError,
+  QualysBadPayloadError,
+  type QualysError,
+  QualysHttpError,
+} from './errors.js';
 import { CallDeadline, type HttpDeps, reportAttempt, sendHttp } from './http.js';
 
 /** Service credentials of a Qualys user with the `PM.API.ACCESS` permission (docs/qualys-api.md §1). */
@@ -36,6 +42,8 @@ export interface TokenManagerOptions {
   readonly tokenRefreshMarginMs: number;
   /** Timeout of one `POST /auth`, in ms. */
   readonly timeoutMs: number;
+  /** The shared token cache of the replicas, if any. */
+  readonly cache?: TokenCache | undefined;
 }
 
 /** Hands out the current service token; see {@link createTokenManager}. */
@@ -55,10 +63,25 @@ export interface TokenManager {
   invalidate(token: string): void;
 }
 
-interface CachedToken {
+/** A service token as cached: the JWT and when it is refreshed instead of used. */
+export interface CachedToken {
   readonly token: string;
   /** Epoch ms from which the token is refreshed instead of used. */
   readonly refreshAtMs: number;
+}
+
+/**
+ * Where the service token is kept beyond this process, so the replicas of a deployment share one
+ * token and one `POST /auth` at a time (`src/cluster/`). A method that fails (the store is
+ * unreachable) makes the manager fall back to this process alone for that refresh.
+ */
+export interface TokenCache {
+  /** The shared token, or `null` when there is none. */
+  get(): Promise<CachedToken | null>;
+  /** Shares `entry` until its `refreshAtMs`. */
+  set(entry: CachedToken): Promise<void>;
+  /** Runs `refresh` while holding the deployment-wide refresh lock (one refresher at a time). */
+  withRefreshLock<T>(refresh: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -93,9 +116,13 @@ const TOKEN_CHARS = /^[\x21-\x7e]+$/;
  * Source: `POST /auth` (docs/qualys-api.md §2).
  */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
-  const { http, credentials, tokenLifetimeMs, tokenRefreshMarginMs, timeoutMs } = options;
+  const { http, credentials, tokenLifetimeMs, tokenRefreshMarginMs, timeoutMs, cache } = options;
   let cached: CachedToken | null = null;
   let inflight: Promise<string> | null = null;
+  /** The last token Qualys rejected (401): a shared copy of it is stale, not fresh. */
+  let rejected: string | null = null;
+  const usable = (entry: CachedToken | null): entry is CachedToken =>
+    entry !== null && entry.token !== rejected && http.now() < entry.refreshAtMs;
 
   async function fetchToken(): Promise<string> {
     const obtainedAt = http.now();
@@ -167,12 +194,55 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     return token;
   }
 
+  /**
+   * A token through the shared cache: the shared one when usable, else, under the deployment-wide
+   * lock, the shared one another replica just stored, else a new one (stored for the others).
+   * When the cache itself fails (unreachable), this process fetches its own.
+   */
+  async function sharedToken(shared: TokenCache): Promise<string> {
+    try {
+      const current = await shared.get();
+      if (usable(current)) {
+        cached = current;
+        return current.token;
+      }
+      return await shared.withRefreshLock(async () => {
+        const again = await shared.get();
+        if (usable(again)) {
+          cached = again;
+          return again.token;
+        }
+        const token = await fetchToken();
+        const entry = cached;
+        if (entry !== null) {
+          // A token not shared is still a good token: the others fetch their own.
+          await shared
+            .set(entry)
+            .catch(() =>
+              http.logger.warn(
+                { endpoint: AUTH_ENDPOINT },
+                'the shared token cache did not take the new token',
+              ),
+            );
+        }
+        return token;
+      });
+    } catch (err) {
+      if (isQualysError(err)) throw err;
+      http.logger.warn(
+        { endpoint: AUTH_ENDPOINT },
+        'the shared token cache failed; refreshing in this process',
+      );
+      return fetchToken();
+    }
+  }
+
   return {
     getToken(): Promise<string> {
       if (cached && http.now() < cached.refreshAtMs) return Promise.resolve(cached.token);
       if (inflight) return inflight;
       cached = null;
-      const refresh = fetchToken().finally(() => {
+      const refresh = (cache === undefined ? fetchToken() : sharedToken(cache)).finally(() => {
         inflight = null;
       });
       // Waiters handle the rejection; this keeps an abandoned refresh from being "unhandled".
@@ -181,6 +251,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       return refresh;
     },
     invalidate(token: string): void {
+      rejected = token;
       if (cached?.token === token) cached = null;
     },
   };

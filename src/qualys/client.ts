@@ -13,6 +13,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { headerValue } from './answers.js';
 import {
+  type CallOptions,
   type ListAssetsParams,
   type ListDeploymentJobsParams,
   type ListPatchesParams,
@@ -29,7 +30,7 @@ import {
 } from './api.js';
 import { createTokenManager, type TokenManager } from './auth.js';
 import { type CallRequest, callOf, ENDPOINTS, type Endpoint } from './endpoints.js';
-import { createBreaker, UpstreamGate } from './governor.js';
+import { type CallGate, createBreaker, UpstreamGate } from './governor.js';
 import { CallDeadline, type HttpDeps, sendHttp } from './http.js';
 import { type QualysClientOptions, resolveClientOptions } from './options.js';
 import { createCallPipeline, type SessionBudget } from './pipeline.js';
@@ -116,9 +117,10 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         tokenLifetimeMs: settings.tokenLifetimeMs,
         tokenRefreshMarginMs: settings.tokenRefreshMarginMs,
         timeoutMs,
+        cache: options.tokenCache,
       })
     : undefined;
-  const gate = new UpstreamGate(settings.concurrency, settings.rateLimit);
+  const gate: CallGate = options.gate ?? new UpstreamGate(settings.concurrency, settings.rateLimit);
   const pipeline = createCallPipeline({
     http,
     timeoutMs,
@@ -167,9 +169,14 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
       endpoint: Endpoint<S>,
       body: QualysWireObject,
       id?: string,
+      options?: CallOptions,
     ) => {
       assertWireBody(method, body);
-      return call(endpoint, { json: body, ...(id === undefined ? {} : { params: { id } }) });
+      return call(endpoint, {
+        json: body,
+        ...(id === undefined ? {} : { params: { id } }),
+        beforeSend: options?.beforeSend,
+      });
     };
 
     /**
@@ -293,9 +300,11 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
 
       getMitigationJob: (id) => call(ENDPOINTS.getMitigationJob, { params: { id } }),
       getMitigationJobWire: (id) => call(ENDPOINTS.getMitigationJobWire, { params: { id } }),
-      createPatchJob: (body) => writeJob('createPatchJob', ENDPOINTS.createPatchJob, body),
+      createPatchJob: (body, options) =>
+        writeJob('createPatchJob', ENDPOINTS.createPatchJob, body, undefined, options),
       updatePatchJob: (id, body) => writeJob('updatePatchJob', ENDPOINTS.updatePatchJob, body, id),
-      createMitigationJob: (body) => writeJob('createMitigationJob', ENDPOINTS.createMitigationJob, body),
+      createMitigationJob: (body, options) =>
+        writeJob('createMitigationJob', ENDPOINTS.createMitigationJob, body, undefined, options),
       updateMitigationJob: (id, body) =>
         writeJob('updateMitigationJob', ENDPOINTS.updateMitigationJob, body, id),
       setPatchJobsStatus: (status, ids) =>

@@ -189,6 +189,12 @@ export interface CallSpec<S extends z.ZodType = z.ZodType> {
   readonly list: boolean;
   /** May be retried (see {@link Endpoint.idempotent}). */
   readonly idempotent: boolean;
+  /**
+   * Awaited right before each HTTP attempt is sent, once a slot is granted: the caller records
+   * that the request may now reach Qualys (`CallOptions.beforeSend`). A rejection stops the call
+   * unsent, with the hook's error.
+   */
+  readonly beforeSend?: (() => Promise<void>) | undefined;
 }
 
 /** The request parts of one call of an endpoint. */
@@ -199,6 +205,7 @@ export interface CallRequest {
   readonly query?: Readonly<Record<string, string | number | undefined>> | undefined;
   readonly json?: unknown;
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  readonly beforeSend?: (() => Promise<void>) | undefined;
 }
 
 /** `URLSearchParams` from the defined entries only, in the given order. */
@@ -231,5 +238,6 @@ export function callOf<S extends z.ZodType>(endpoint: Endpoint<S>, request: Call
     schema: endpoint.schema,
     list: endpoint.list,
     idempotent: endpoint.idempotent,
+    beforeSend: request.beforeSend,
   };
 }

@@ -4,8 +4,8 @@
  */
 import type { Dispatcher } from 'undici';
 import type { QualysCallEvent, QualysLogger } from './api.js';
-import type { QualysServiceCredentials } from './auth.js';
-import type { BreakerSettings, RateBudget, RetrySettings } from './governor.js';
+import type { QualysServiceCredentials, TokenCache } from './auth.js';
+import type { BreakerSettings, CallGate, RateBudget, RetrySettings } from './governor.js';
 
 /** Default per-call timeout: 30 seconds. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -127,6 +127,17 @@ export interface QualysClientOptions {
    * {@link QualysCallEvent}; exceptions it throws are logged and ignored. Default: none.
    */
   onCall?: ((event: QualysCallEvent) => void) | undefined;
+  /**
+   * The gate every API attempt waits on (concurrency cap and rate budget). Default: a
+   * {@link UpstreamGate} of this process with `concurrency` and `rateLimit`; replicas pass a
+   * shared one (`src/cluster/`), which then owns both limits.
+   */
+  gate?: CallGate | undefined;
+  /**
+   * Where the service token is kept: default this process; replicas pass a shared cache so they
+   * use one token and one `POST /auth` at a time (see `TokenCache`).
+   */
+  tokenCache?: TokenCache | undefined;
   /** Wall clock in epoch milliseconds: token expiry and `Retry-After` dates. Default `Date.now`. For tests. */
   now?: (() => number) | undefined;
 }

@@ -65,6 +65,11 @@ export interface GatewayDeps {
    */
   idempotency?: IdempotencyStore | undefined;
   /**
+   * The replica coordination (`REDIS_URL`), when there is one: `/readiness` says whether it is
+   * up and `qualys_pm_gateway_coordination_up` tracks it. Default: none (one process alone).
+   */
+  coordination?: { isUp(): boolean } | undefined;
+  /**
    * Time budget of one GraphQL request in ms, passed to its Qualys session as `deadline`: queued
    * or retried upstream calls stop with `QUALYS_ABORTED` once it has passed. Default 60,000.
    */
@@ -202,6 +207,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     return scope;
   };
   metrics.trackClient(client);
+  if (deps.coordination !== undefined) metrics.trackCoordination(deps.coordination);
   // Forwarded tokens Qualys accepted recently: only those are answered from the response cache.
   const tokenValidity = createTokenValidity({ windowMs: deps.responseCache?.tokenCheckWindowMs });
   const forwardedToken = (request: Request): string | undefined =>
@@ -214,7 +220,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins: [
       // Before auth: every line has the request id; /health and /readiness need no key.
       useRequestLogging({ logger: deps.logger }),
-      useOperationsEndpoints({ client, metrics, apiKeys }),
+      useOperationsEndpoints({ client, metrics, apiKeys, coordination: deps.coordination }),
       // First: an unauthenticated request is refused before its body is read.
       ...(apiKeys.length > 0
         ? [useInboundAuth({ apiKeys, allowGraphiQLPage: deps.graphiql !== false })]

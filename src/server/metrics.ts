@@ -40,6 +40,12 @@ export interface GatewayMetrics {
   recordOperationError(operation: Omit<OperationSample, 'durationMs'>): void;
   /** Reads the governor gauges (`…_upstream_queue_depth`, `…_upstream_in_flight`) from `client` at scrape time. */
   trackClient(client: QualysClient): void;
+  /**
+   * Registers `qualys_pm_gateway_coordination_up` (1 while the replicas' Redis answers, 0 while
+   * this process falls back to its own limits), read from `coordination` at scrape time. Only
+   * called with `REDIS_URL`: without it the gauge does not exist.
+   */
+  trackCoordination(coordination: { isUp(): boolean }): void;
   /** The exposition text (Prometheus text format 0.0.4) and its content type. */
   scrape(): Promise<{ contentType: string; body: string }>;
 }
@@ -172,6 +178,17 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     },
     trackClient(client) {
       if (!clients.includes(client)) clients.push(client);
+    },
+    trackCoordination(coordination) {
+      if (registry.getSingleMetric(`${METRIC_PREFIX}coordination_up`) !== undefined) return;
+      new Gauge({
+        name: `${METRIC_PREFIX}coordination_up`,
+        help: "1 while the replicas' Redis (REDIS_URL) answers; 0 while this replica uses its own limits",
+        registers,
+        collect() {
+          this.set(coordination.isUp() ? 1 : 0);
+        },
+      });
     },
     async scrape() {
       return { contentType: registry.contentType, body: await registry.metrics() };

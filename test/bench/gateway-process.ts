@@ -1,6 +1,6 @@
 /**
  * The gateway process of `npm run bench`: builds the Qualys client and the gateway exactly as
- * `src/main.ts` does (the same `createQualysClient`/`createGateway` options from
+ * `src/main.ts` does (`openUpstream` and the same `createGateway` options from
  * `loadConfig(process.env)`), with GraphiQL and Yoga's logging off, and also measures itself:
  *
  * - the event loop, with `perf_hooks.monitorEventLoopDelay({ resolution: 10 })` (nanoseconds in,
@@ -18,8 +18,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
-import { createQualysClient } from '../../src/qualys/client.js';
 import { createGateway } from '../../src/server/gateway.js';
+import { openUpstream } from '../../src/upstream-runtime.js';
 
 /** What `GET /__bench/stats` answers: measurements since the last reset (or the start). */
 export interface BenchStats {
@@ -56,26 +56,25 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  // Same options as src/main.ts.
-  const client = createQualysClient({
+  // Built as src/main.ts builds it (with REDIS_URL: the replica coordination too).
+  const upstream = await openUpstream(config, {
     baseUrl: config.qualysBaseUrl,
-    timeoutMs: config.qualysTimeoutMs,
-    concurrency: config.upstream.concurrency,
-    ...(config.upstream.rateLimit === null ? {} : { rateLimit: config.upstream.rateLimit }),
-    retry: { maxAttempts: config.upstream.retryMaxAttempts },
-    ...(config.credentials === null ? {} : { credentials: config.credentials }),
+    credentials: config.credentials,
     logger: {
       debug: () => {},
       warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
       error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
     },
   });
+  const { client } = upstream;
   const defaultQuery = readFileSync(
     new URL('../../schema/operations/dashboard.graphql', import.meta.url),
     'utf8',
   );
   const yoga = createGateway({
     client,
+    ...(upstream.idempotency === undefined ? {} : { idempotency: upstream.idempotency }),
+    ...(upstream.coordination === undefined ? {} : { coordination: upstream.coordination }),
     graphiql: config.graphiql ? { defaultQuery } : false,
     logging: false,
     introspection: config.introspection,
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
   const stop = () => {
     server.closeAllConnections();
     server.close(() => {
-      void client.close().then(() => process.exit(0));
+      void upstream.close().then(() => process.exit(0));
     });
   };
   process.once('SIGINT', stop);

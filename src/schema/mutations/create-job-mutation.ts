@@ -7,7 +7,7 @@
 import type { InputObjectRef } from '@pothos/core';
 import { builder, type GatewayContext } from '../../builder.js';
 import type { JobSpecValidation } from '../../jobs/index.js';
-import type { QualysWireObject } from '../../qualys/api.js';
+import type { CallOptions, QualysWireObject } from '../../qualys/api.js';
 import type { QualysDeploymentJob } from '../../qualys/schemas/index.js';
 import type { JobKind } from '../../qualys/vocabulary.js';
 import { cost, oneCall } from '../support/upstream-cost.js';
@@ -32,8 +32,12 @@ export interface CreateJobMutation<Input, Spec> {
   readonly validate: (input: Input) => JobSpecValidation<Spec>;
   /** The v2 create body of a valid spec. */
   readonly build: (spec: Spec) => QualysWireObject;
-  /** The one upstream call. */
-  readonly send: (ctx: GatewayContext, body: QualysWireObject) => Promise<QualysDeploymentJob>;
+  /** The one upstream call; `options` go to the client's create method. */
+  readonly send: (
+    ctx: GatewayContext,
+    body: QualysWireObject,
+    options: CallOptions,
+  ) => Promise<QualysDeploymentJob>;
 }
 
 /** Registers the create mutation `definition.name` on the schema builder. */
@@ -65,7 +69,7 @@ export function defineCreateJobMutation<Input, Spec>(definition: CreateJobMutati
           operation: definition.name,
           idempotencyKey: args.idempotencyKey,
           normalisedInput: validated.spec,
-          send: () => definition.send(ctx, body),
+          send: (options) => definition.send(ctx, body, options),
         });
       },
     }),

@@ -42,5 +42,5 @@ defineCreateJobMutation({
   payload: CreateMitigationJobPayload,
   validate: validateMitigationJobSpec,
   build: buildMitigationJobWireBody,
-  send: (ctx, body) => ctx.qualys.createMitigationJob(body),
+  send: (ctx, body, options) => ctx.qualys.createMitigationJob(body, options),
 });

@@ -48,5 +48,5 @@ defineCreateJobMutation({
   payload: CreatePatchJobPayload,
   validate: validatePatchJobSpec,
   build: buildPatchJobWireBody,
-  send: (ctx, body) => ctx.qualys.createPatchJob(body),
+  send: (ctx, body, options) => ctx.qualys.createPatchJob(body, options),
 });

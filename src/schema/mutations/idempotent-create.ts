@@ -5,7 +5,8 @@
  * makes the key answer `OUTCOME_UNKNOWN`; one that provably never reached Qualys frees it.
  */
 import type { GatewayContext } from '../../builder.js';
-import { inputFingerprint } from '../../idempotency.js';
+import { type IdempotencyHooks, inputFingerprint } from '../../idempotency.js';
+import type { CallOptions } from '../../qualys/api.js';
 import type { QualysDeploymentJob } from '../../qualys/schemas/index.js';
 import type { JobParent } from '../support/refs.js';
 import { answeredJob, failedPayload, type JobPayloadParent } from './payload.js';
@@ -17,9 +18,12 @@ type CreateOutcome =
   | { readonly kind: 'rejected'; readonly userError: UserErrorParent };
 
 /** Sends once; a Qualys rejection becomes a value, anything else is rethrown. */
-async function sendOnce(send: () => Promise<QualysDeploymentJob>): Promise<CreateOutcome> {
+async function sendOnce(
+  send: (options: CallOptions) => Promise<QualysDeploymentJob>,
+  options: CallOptions,
+): Promise<CreateOutcome> {
   try {
-    return { kind: 'created', job: await send() };
+    return { kind: 'created', job: await send(options) };
   } catch (error) {
     const userError = rejectionUserError(error);
     if (userError) return { kind: 'rejected', userError };
@@ -35,8 +39,8 @@ export interface CreateJobRequest {
   readonly idempotencyKey: string | null | undefined;
   /** The validated, normalised spec: what the idempotency fingerprint is taken of. */
   readonly normalisedInput: unknown;
-  /** The one upstream call. */
-  readonly send: () => Promise<QualysDeploymentJob>;
+  /** The one upstream call; `options.beforeSend` must reach the client's create method. */
+  readonly send: (options: CallOptions) => Promise<QualysDeploymentJob>;
 }
 
 /**
@@ -47,7 +51,8 @@ export interface CreateJobRequest {
  * @throws QualysError for failures without a definite answer (first request only).
  */
 export async function createJob(ctx: GatewayContext, request: CreateJobRequest): Promise<JobPayloadParent> {
-  const attempt = () => sendOnce(request.send);
+  const attempt = (hooks: IdempotencyHooks = { beforeSend: async () => undefined }) =>
+    sendOnce(request.send, { beforeSend: hooks.beforeSend });
   let outcome: CreateOutcome;
   let replayed = false;
   if (request.idempotencyKey === null || request.idempotencyKey === undefined) {

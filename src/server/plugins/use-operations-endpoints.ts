@@ -7,7 +7,9 @@
  *   URL answers any HTTP status; with service credentials, a valid service token), else
  *   `503 {"status":"unavailable","code":"QUALYS_NETWORK"}` (the probe's error code). The outcome
  *   is cached {@link READINESS_CACHE_MS}, and concurrent probes share one, so orchestrators do
- *   not hammer Qualys. No key.
+ *   not hammer Qualys. No key. With replica coordination (`REDIS_URL`) the body also says
+ *   `"coordination":"redis"`, or `"local"` while Redis is unreachable and this replica uses its
+ *   own limits; that alone does not make it unready (it still serves, within its own cap).
  * - `GET /metrics`: the Prometheus exposition of the gateway's {@link GatewayMetrics}. Open
  *   unless API keys are configured; then it needs one (`x-api-key` or `Authorization: ApiKey`),
  *   like GraphQL requests, else 401.
@@ -33,6 +35,8 @@ export interface OperationsEndpointsOptions {
   metrics?: GatewayMetrics | undefined;
   /** When non-empty, `/metrics` needs one of these keys. Default: none (open). */
   apiKeys?: readonly ApiKey[] | undefined;
+  /** The replica coordination, when `REDIS_URL` is set: its state is reported by `/readiness`. */
+  coordination?: { isUp(): boolean } | undefined;
   /** Reuse of a readiness outcome in ms. Default {@link READINESS_CACHE_MS}. */
   readinessCacheMs?: number | undefined;
   /** Clock in ms (tests). Default `Date.now`. */
@@ -100,8 +104,12 @@ export function useOperationsEndpoints(options: OperationsEndpointsOptions): Plu
     }
     if (path === '/readiness') {
       const outcome = await readiness();
-      if (outcome.ready) json(200, { status: 'ready' });
-      else json(503, { status: 'unavailable', code: outcome.code });
+      const coordination =
+        options.coordination === undefined
+          ? {}
+          : { coordination: options.coordination.isUp() ? 'redis' : 'local' };
+      if (outcome.ready) json(200, { status: 'ready', ...coordination });
+      else json(503, { status: 'unavailable', code: outcome.code, ...coordination });
       return;
     }
     if (metrics === undefined) return;
