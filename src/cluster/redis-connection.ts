@@ -88,12 +88,23 @@ export async function connectClusterRedis(
   // Errors surface through failed commands and the state above; this keeps ioredis from logging them.
   client.on('error', noop);
   subscriber.on('error', noop);
+  // ioredis' connectTimeout bounds the TCP connect only: a server that accepts and never answers
+  // (a stuck Redis, another service on the port) would keep connect() pending for ever.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis did not become ready within ${connectTimeout} ms`)),
+      connectTimeout,
+    );
+  });
   try {
-    await Promise.all([client.connect(), subscriber.connect()]);
+    await Promise.race([Promise.all([client.connect(), subscriber.connect()]), timeout]);
   } catch (error) {
     client.disconnect();
     subscriber.disconnect();
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
   setUp(true);
   return {

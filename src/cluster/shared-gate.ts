@@ -16,10 +16,11 @@
  * its own cap: the deployment may run `replicas x cap` calls until Redis is back), and rejoins
  * when Redis answers again.
  */
-import { Semaphore } from 'redis-semaphore';
+
 import { RedisSlidingWindowRateLimiter } from 'sliding-window-rate-limiter';
 import { type CallGate, type RateBudget, sleep, UpstreamGate } from '../qualys/governor.js';
 import { DEFAULT_SLOT_LEASE_MS } from './defaults.js';
+import { LeasedSemaphore } from './leases.js';
 import type { ClusterLogger, ClusterRedis } from './redis-connection.js';
 
 /** Key of the semaphore's lease holders (redis-semaphore stores them as `semaphore:<key>`). */
@@ -28,6 +29,17 @@ const KEY_SLOTS = 'slots';
 const KEY_RATE = 'rate';
 /** Key holding the end (epoch ms) of the pause Qualys asked for. */
 const KEY_PAUSE = 'pause';
+/** Stores a pause's end unless a later one is stored. KEYS[1] pause; ARGV[1] end (epoch ms); ARGV[2] its TTL, ms. */
+const EXTEND_PAUSE_LUA = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if current >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
+
+interface PauseScript {
+  qpmgwExtendPause(key: string, until: string, ttlMs: string): Promise<number>;
+}
+
 /** Channel announcing a new pause (message: its end, epoch ms). */
 const CHANNEL_PAUSE = 'pause';
 /** Channel announcing a freed slot. */
@@ -103,6 +115,7 @@ export class SharedGate implements CallGate {
             redis: redis.client as never,
             interval: options.rateLimit.windowMs + RATE_TRANSIT_ALLOWANCE_MS,
           });
+    redis.client.defineCommand('qpmgwExtendPause', { numberOfKeys: 1, lua: EXTEND_PAUSE_LUA });
     redis.subscribe(CHANNEL_PAUSE, (message) => this.#pauseUntil(Number(message)));
     redis.subscribe(CHANNEL_RELEASED, () => this.#wake?.());
     // A replica that starts during a pause (or rejoins after an outage) honours it too.
@@ -147,8 +160,10 @@ export class SharedGate implements CallGate {
     this.#pauseUntil(until);
     this.#local.pause(ms);
     if (!this.#redis.isUp()) return;
-    void this.#redis.client
-      .set(KEY_PAUSE, String(until), 'PX', ms)
+    // Only a later end replaces the stored one: a replica starting during the longer of two
+    // pauses must read the longer one.
+    void (this.#redis.client as unknown as PauseScript)
+      .qpmgwExtendPause(KEY_PAUSE, String(until), String(ms))
       .then(() => this.#redis.publish(CHANNEL_PAUSE, String(until)))
       .catch(() => undefined);
   }
@@ -259,7 +274,7 @@ export class SharedGate implements CallGate {
     const semaphore =
       this.#concurrency === Number.POSITIVE_INFINITY
         ? undefined
-        : new Semaphore(this.#redis.client, KEY_SLOTS, this.#concurrency, {
+        : new LeasedSemaphore(this.#redis.client, KEY_SLOTS, this.#concurrency, {
             lockTimeout: this.#leaseMs,
             // One Redis round trip per try; the loop below waits between tries.
             acquireAttemptsLimit: 1,
@@ -278,18 +293,29 @@ export class SharedGate implements CallGate {
     try {
       signal?.throwIfAborted();
       const limiter = this.#limiter;
-      if (limiter !== undefined && this.#rate !== undefined) {
-        for (;;) {
-          const reserved = await limiter.reserve(KEY_RATE, this.#rate.calls);
-          if (reserved.token !== undefined) {
-            token = reserved.token;
-            break;
+      for (;;) {
+        if (limiter !== undefined && this.#rate !== undefined) {
+          for (;;) {
+            const reserved = await limiter.reserve(KEY_RATE, this.#rate.calls);
+            if (reserved.token !== undefined) {
+              token = reserved.token;
+              break;
+            }
+            await sleep(Math.max(5, reserved.reset ?? this.#pollMs), signal);
           }
-          await sleep(Math.max(5, reserved.reset ?? this.#pollMs), signal);
         }
+        // A pause may have started while this waiter waited. It is waited out holding the slot,
+        // but not the budget token: a token taken before a long pause would have left the
+        // window by the time the call is sent, letting the window after it hold too many.
+        if (this.#pausedUntil <= Date.now()) break;
+        if (token !== undefined) {
+          const taken = token;
+          token = undefined;
+          await limiter?.cancel(KEY_RATE, taken);
+        }
+        await this.#waitPause(signal);
+        if (limiter === undefined) break;
       }
-      // A pause may have started while this waiter waited: honour it holding the slot.
-      await this.#waitPause(signal);
     } catch (error) {
       if (token !== undefined) void this.#limiter?.cancel(KEY_RATE, token).catch(() => undefined);
       if (semaphore?.isAcquired) void this.#releaseSlot(semaphore);
@@ -306,7 +332,7 @@ export class SharedGate implements CallGate {
   }
 
   /** Frees a slot in Redis and tells every replica's head waiter. */
-  async #releaseSlot(semaphore: Semaphore): Promise<void> {
+  async #releaseSlot(semaphore: LeasedSemaphore): Promise<void> {
     try {
       await semaphore.release();
       await this.#redis.publish(CHANNEL_RELEASED, '');

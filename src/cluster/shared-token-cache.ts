@@ -10,8 +10,8 @@
  * `auth` whose lease outlives one `POST /auth`.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { Mutex } from 'redis-semaphore';
 import type { CachedToken, QualysServiceCredentials, TokenCache } from '../qualys/auth.js';
+import { LeasedMutex } from './leases.js';
 import type { ClusterRedis } from './redis-connection.js';
 
 /** Key of the encrypted token. */
@@ -73,7 +73,7 @@ export function createSharedTokenCache(redis: ClusterRedis, options: SharedToken
       await redis.client.set(KEY_TOKEN, seal(entry), 'PX', ttl);
     },
     async withRefreshLock(refresh) {
-      const mutex = new Mutex(redis.client, KEY_AUTH_LOCK, {
+      const mutex = new LeasedMutex(redis.client, KEY_AUTH_LOCK, {
         lockTimeout: leaseMs,
         acquireTimeout: leaseMs,
         retryInterval: 25,

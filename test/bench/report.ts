@@ -5,6 +5,7 @@
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { ReplicasResult } from './replicas.js';
 
 /** A target checked against one figure. */
 export interface TargetCheck {
@@ -95,6 +96,8 @@ export interface BenchResults {
   readonly fleet: Record<string, number>;
   readonly configs: ConfigResult[];
   readonly targetsMissed: string[];
+  /** The replicas scenario (`replicas.ts`); absent when it was not run. */
+  readonly replicas?: ReplicasResult | undefined;
 }
 
 const MB = 1024 * 1024;
@@ -243,6 +246,40 @@ export function targetsSummary(results: BenchResults): string {
   return lines.join('\n');
 }
 
+/** The replicas scenario as a Markdown table ('' when it was not run). */
+export function replicasTable(results: BenchResults): string {
+  const r = results.replicas;
+  if (r === undefined) return '';
+  if ('skipped' in r) return `Replicas: skipped (${r.skipped}).`;
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const header = [
+    'replicas (cap 2 each)',
+    'rps',
+    'complete answers/s',
+    'p50 ms',
+    'p99 ms',
+    'requests with errors',
+    'upstream 409s / calls',
+  ];
+  return [
+    `Replicas: one simulator allowing ${r.upstreamLimit} concurrent calls (${r.latencyMs} ms latency), ${r.clients} closed-loop clients, the 20-job dashboard (21 calls) round-robin over the replicas:`,
+    '',
+    line(header),
+    line(header.map(() => '---')),
+    ...r.setups.map((s) =>
+      line([
+        s.setup,
+        fmt(s.rps, 2),
+        fmt(s.completeRps, 2),
+        fmt(s.p50Ms),
+        fmt(s.p99Ms),
+        `${s.errors} / ${s.requests}`,
+        `${s.upstream409} / ${s.upstreamCalls}`,
+      ]),
+    ),
+  ].join('\n');
+}
+
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
@@ -259,6 +296,7 @@ export function resultsBlock(results: BenchResults): string {
     '',
     targetsSummary(results),
     '',
+    ...(results.replicas === undefined ? [] : [replicasTable(results), '']),
     END,
   ].join('\n');
 }

@@ -9,6 +9,8 @@
  * Options:
  * - `--quick`: short runs (a smoke test; docs/performance.md is left alone unless `--update-doc`);
  * - `--only <scenario>[,<scenario>]`: those scenarios only (docs/performance.md left alone likewise);
+ *   `replicas` is the multi-replica scenario (`replicas.ts`: 1 replica vs 3 sharing a cap through
+ *   Redis vs 3 alone), run after the others on a full run;
  * - `--latency <ms>` / `--cap <n>`: one latency (0 or 50) / one cap (2 or 0) only;
  * - `--update-doc` / `--no-doc`: force / skip the results block of docs/performance.md.
  *
@@ -31,10 +33,12 @@ import {
   stopAll,
   stopChildrenOnSignals,
 } from '../../scripts/lib/processes.js';
+import { benchReplicas } from './replicas.js';
 import {
   type BenchResults,
   type ConfigResult,
   checkTargets,
+  replicasTable,
   resultsTable,
   type ScenarioResult,
   scenarioNotes,
@@ -50,6 +54,9 @@ import {
   type Scenario,
   totalCalls,
 } from './scenarios.js';
+
+/** `--only` name of the multi-replica scenario. */
+const REPLICAS_SCENARIO = 'replicas';
 
 interface Options {
   quick: boolean;
@@ -85,8 +92,24 @@ function parseArgs(argv: readonly string[]): Options {
 
 /** Run lengths: the full run must finish within 5 minutes on the 2-core machine. */
 const TIMING = {
-  full: { seqBudgetMs: 1_500, seqMax: 200, seqMin: 3, throughputS: 3, jobDetailS: 4, throughputMaxS: 15 },
-  quick: { seqBudgetMs: 400, seqMax: 50, seqMin: 2, throughputS: 1, jobDetailS: 1, throughputMaxS: 3 },
+  full: {
+    seqBudgetMs: 1_500,
+    seqMax: 200,
+    seqMin: 3,
+    throughputS: 3,
+    jobDetailS: 4,
+    throughputMaxS: 15,
+    replicasS: 6,
+  },
+  quick: {
+    seqBudgetMs: 400,
+    seqMax: 50,
+    seqMin: 2,
+    throughputS: 1,
+    jobDetailS: 1,
+    throughputMaxS: 3,
+    replicasS: 2,
+  },
 } as const;
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 4 });
@@ -332,7 +355,10 @@ async function main(): Promise<void> {
 
   const all = buildScenarios();
   const scenarios = options.only === null ? all : all.filter((s) => options.only?.includes(s.name));
-  if (scenarios.length === 0) throw new Error(`--only: none of ${all.map((s) => s.name).join(', ')}`);
+  const runReplicas = options.only === null || options.only.includes(REPLICAS_SCENARIO);
+  if (scenarios.length === 0 && !runReplicas) {
+    throw new Error(`--only: none of ${[...all.map((s) => s.name), REPLICAS_SCENARIO].join(', ')}`);
+  }
 
   const profileDir = process.env['BENCH_CPU_PROF'];
   // BENCH_NODE_ARGS: extra node flags for the gateway, to compare runtime settings.
@@ -344,7 +370,7 @@ async function main(): Promise<void> {
   ];
 
   const configs: ConfigResult[] = [];
-  for (const latencyMs of options.latencies) {
+  for (const latencyMs of scenarios.length === 0 ? [] : options.latencies) {
     process.stdout.write(`simulator: latency ${latencyMs} ms, fleet ${JSON.stringify(BENCH_FLEET)}\n`);
     const simulator = await startSimulator({
       env: { ...benchFleetEnv(), SIMULATOR_LATENCY_MS: String(latencyMs) },
@@ -383,6 +409,7 @@ async function main(): Promise<void> {
     }
     await simulator.stop();
   }
+  const replicas = runReplicas ? await benchReplicas(timing.replicasS) : undefined;
   await stopAll();
   await agent.close();
 
@@ -406,10 +433,11 @@ async function main(): Promise<void> {
     fleet: { ...BENCH_FLEET },
     configs,
     targetsMissed,
+    replicas,
   };
 
   process.stdout.write(
-    `\n${resultsTable(results)}\n\n${scenarioNotes(results)}\n\n${targetsSummary(results)}\n`,
+    `\n${resultsTable(results)}\n\n${scenarioNotes(results)}\n\n${targetsSummary(results)}\n\n${replicasTable(results)}\n`,
   );
   const jsonPath = `${REPO_ROOT}bench-results.json`;
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);

@@ -65,9 +65,14 @@ export interface TestRedis {
   readonly url: string;
   /** Stops the child (no-op for `REDIS_TEST_URL`). */
   stop(): Promise<void>;
+  /**
+   * For a started child only (`undefined` for `REDIS_TEST_URL`, which the tests may not stop):
+   * `kill()` SIGKILLs it (an outage), `restart()` starts a new one on the same port.
+   */
+  readonly child?: Pick<OwnRedisServer, 'kill' | 'restart'> | undefined;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -93,9 +98,11 @@ async function answersPing(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `binary` on a free loopback port with no persistence; resolves once it answers PING. */
-async function startRedisServer(binary: string): Promise<TestRedis> {
-  const port = await freePort();
+/** Spawns `binary` on `port` with no persistence; resolves once it answers PING. */
+async function spawnRedisServer(
+  binary: string,
+  port: number,
+): Promise<{ child: ChildProcess; exited: Promise<void> }> {
   const child: ChildProcess = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -114,14 +121,52 @@ async function startRedisServer(binary: string): Promise<TestRedis> {
     child.kill('SIGKILL');
     throw new Error('redis-server did not answer PING within 5 s');
   }
+  return { child, exited };
+}
+
+/** `redis-server` on `PATH`, or `undefined`: the tests that kill and restart a Redis need one of their own. */
+export const REDIS_SERVER_BINARY: string | undefined = onPath('redis-server');
+
+/** A `redis-server` child a test owns: it may kill it (an outage) and start it again on the same port. */
+export interface OwnRedisServer {
+  readonly url: string;
+  readonly port: number;
+  /** Ends the child (default SIGKILL: no goodbye to the clients) and waits for it to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a new child on the same port (after {@link OwnRedisServer.kill}); resolves once it answers PING. */
+  restart(): Promise<void>;
+}
+
+/** Starts `binary` (default {@link REDIS_SERVER_BINARY}) on a free loopback port with no persistence. */
+export async function startOwnRedisServer(binary = REDIS_SERVER_BINARY): Promise<OwnRedisServer> {
+  if (binary === undefined) throw new Error(REDIS_SKIP_LINE);
+  const port = await freePort();
+  let current: { child: ChildProcess; exited: Promise<void> } | undefined = await spawnRedisServer(
+    binary,
+    port,
+  );
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+    const running = current;
+    current = undefined;
+    if (running === undefined || running.child.exitCode !== null || running.child.signalCode !== null) return;
+    running.child.kill(signal);
+    await running.exited;
+  };
   return {
     url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
+    port,
+    kill,
+    async restart() {
+      await kill();
+      current = await spawnRedisServer(binary, port);
     },
   };
+}
+
+/** Starts `binary` on a free loopback port with no persistence; resolves once it answers PING. */
+async function startRedisServer(binary: string): Promise<TestRedis> {
+  const server = await startOwnRedisServer(binary);
+  return { url: server.url, stop: () => server.kill('SIGTERM'), child: server };
 }
 
 /**
