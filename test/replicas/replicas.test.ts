@@ -125,6 +125,15 @@ describeWithRedis('replicas through one Redis', (testRedis) => {
     expect(sim.requests().filter((r) => r.path === '/auth')).toHaveLength(1);
   }, 60_000);
 
+  it('after Qualys revokes the service token, the three replicas refresh it with one /auth', async () => {
+    sim.expireTokens();
+    sim.resetRequests();
+    const answers = await Promise.all([0, 1, 2].map((i) => set.post(i, DASHBOARD, { first: 2 })));
+    for (const { body } of answers) expect(body.errors).toBeUndefined();
+    expect(sim.requests().filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(1);
+    expect(sim.requests().filter((r) => r.path === '/auth')).toHaveLength(1);
+  }, 30_000);
+
   it('a keyed create sent to replica 1 and retried on replica 2 makes one POST and answers the same job', async () => {
     const name = `replica retry ${randomUUID()}`;
     const key = randomUUID();
