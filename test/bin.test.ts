@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_TABLE } from '../src/config.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -24,6 +24,12 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 }
 
 describe('the qualys-pm-gateway bin (package.json "bin")', () => {
+  // The bin runs the compiled gateway and builds it when dist/ is stale: built here first, so
+  // the assertions below see the bin's own output.
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: root, stdio: 'ignore' });
+  }, 120_000);
+
   it('is executable', () => {
     expect(statSync(new URL('../bin/qualys-pm-gateway.js', import.meta.url)).mode & 0o111).not.toBe(0);
   });

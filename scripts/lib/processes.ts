@@ -139,7 +139,7 @@ function childEnv(extra: Readonly<Record<string, string>>): Record<string, strin
 }
 
 /**
- * Spawns `node --import tsx --import ./scripts/lib/exit-with-parent.ts <entry>` in
+ * Spawns `node [--import tsx] --import ./scripts/lib/exit-with-parent.mjs <entry>` in
  * {@link REPO_ROOT} and resolves once a stdout line matches `readyPattern`.
  *
  * @throws Error when the child exits, or prints nothing matching within `readyTimeoutMs`; the
@@ -151,10 +151,10 @@ export async function startNodeProcess(options: StartNodeProcessOptions): Promis
     process.execPath,
     [
       ...(options.nodeArgs ?? []),
+      // TypeScript entries run under tsx; compiled ones (`dist/…`, `.mjs`) under plain Node.
+      ...(options.entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
       '--import',
-      'tsx',
-      '--import',
-      './scripts/lib/exit-with-parent.ts',
+      './scripts/lib/exit-with-parent.mjs',
       options.entry,
     ],
     { cwd: REPO_ROOT, env: childEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] },
@@ -267,7 +267,7 @@ export interface StartGatewayOptions {
   readonly nodeArgs?: readonly string[] | undefined;
   /**
    * The entry module, relative to {@link REPO_ROOT}. Default `src/main.ts`; the benchmarks pass
-   * `test/bench/gateway-process.ts`, which must print the same ready line.
+   * `test/bench/gateway-process.mjs`, which must print the same ready line.
    */
   readonly entry?: string | undefined;
 }

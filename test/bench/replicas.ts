@@ -107,7 +107,7 @@ export async function benchReplicas(durationS: number): Promise<ReplicasResult> 
       const set = await startReplicas({
         qualysBaseUrl: simulator.url,
         count: step.replicas,
-        entry: 'test/bench/gateway-process.ts',
+        entry: 'test/bench/gateway-process.mjs',
         redisUrl: step.coordinated ? redis.url : undefined,
         prefix: `bench${index}:`,
         env: { QUALYS_CONCURRENCY: String(UPSTREAM_LIMIT) },

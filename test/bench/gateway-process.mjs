@@ -1,7 +1,8 @@
 /**
- * The gateway process of `npm run bench`: builds the Qualys client and the gateway exactly as
- * `src/main.ts` does (`openUpstream` and the same `createGateway` options from
- * `loadConfig(process.env)`), with GraphiQL and Yoga's logging off, and also measures itself:
+ * The gateway process of `npm run bench`: the compiled gateway (`dist/`, what `npm start` runs;
+ * the bench builds it first) built exactly as `src/main.ts` builds it (`openUpstream` and the
+ * same `createGateway` options from `loadConfig(process.env)`), with GraphiQL and Yoga's logging
+ * off, and also measures itself. Plain JavaScript, run by plain Node (no tsx in the process):
  *
  * - the event loop, with `perf_hooks.monitorEventLoopDelay({ resolution: 10 })` (nanoseconds in,
  *   milliseconds out; an idle loop reads about 10-12 ms, the timer's own resolution);
@@ -17,32 +18,21 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadConfig } from '../../src/config.js';
-import { createGateway } from '../../src/server/gateway.js';
-import { openUpstream } from '../../src/upstream-runtime.js';
+import { loadConfig } from '../../dist/config.js';
+import { createGateway } from '../../dist/server/gateway.js';
+import { openUpstream } from '../../dist/upstream-runtime.js';
 
-/** What `GET /__bench/stats` answers: measurements since the last reset (or the start). */
-export interface BenchStats {
-  /** Highest RSS sampled (every 50 ms), bytes. */
-  readonly peakRssBytes: number;
-  /** RSS now, bytes. */
-  readonly rssBytes: number;
-  /** V8 heap in use now, bytes (`process.memoryUsage().heapUsed`). */
-  readonly heapUsedBytes: number;
-  /** Memory of C++ objects bound to JS (buffers included) now, bytes. */
-  readonly externalBytes: number;
-  /** Event-loop delay (`monitorEventLoopDelay`, 10 ms resolution), ms. */
-  readonly eventLoop: { readonly maxMs: number; readonly p99Ms: number; readonly meanMs: number };
-  /** How long the measurement ran, ms. */
-  readonly sinceMs: number;
-}
-
+/**
+ * What `GET /__bench/stats` answers: measurements since the last reset (or the start):
+ * `{ peakRssBytes, rssBytes, heapUsedBytes, externalBytes, eventLoop: { maxMs, p99Ms, meanMs }, sinceMs }`
+ * (RSS sampled every 50 ms, bytes; event-loop delay from `monitorEventLoopDelay`, ms).
+ */
 /** Event-loop timer resolution, ms. */
 const LOOP_RESOLUTION_MS = 10;
 /** RSS sampling interval, ms. */
 const RSS_SAMPLE_MS = 50;
 
-async function main(): Promise<void> {
+async function main() {
   const result = loadConfig({ ...process.env, GRAPHIQL: 'false' });
   if (!result.ok) {
     for (const problem of result.problems) process.stderr.write(`configuration error: ${problem}\n`);
@@ -94,7 +84,7 @@ async function main(): Promise<void> {
   }, RSS_SAMPLE_MS);
   sampler.unref();
 
-  const stats = (): BenchStats => {
+  const stats = () => {
     const memory = process.memoryUsage();
     const rss = memory.rss;
     if (rss > peakRss) peakRss = rss;
@@ -128,7 +118,7 @@ async function main(): Promise<void> {
     }
     void yoga(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
+  await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
@@ -146,7 +136,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
+main().catch((error) => {
   process.stderr.write(`fatal: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
