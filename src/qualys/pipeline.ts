@@ -39,6 +39,7 @@ import {
   requestScope,
   sendHttp,
 } from './http.js';
+import { parseWire } from './schemas/fast.js';
 
 /** Characters a forwarded bearer token may hold (visible ASCII): anything else could not be a header value. */
 const BEARER_CHARS = /^[\x21-\x7e]+$/;
@@ -170,7 +171,8 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
           throw badPayload(spec.endpoint, res.status);
         }
         const input = spec.list && (json.value === undefined || json.value === null) ? [] : json.value;
-        const parsed = spec.schema.safeParse(input);
+        // The compiled normaliser where one exists (in place, a fraction of zod's cost), else zod.
+        const parsed = parseWire(spec.schema, input);
         if (!parsed.success) {
           logger.warn(
             { endpoint: spec.endpoint, status: res.status, issues: z.prettifyError(parsed.error) },

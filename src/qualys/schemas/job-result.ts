@@ -13,6 +13,7 @@ import {
   optionalNumber,
   optionalString,
 } from './common.js';
+import * as fast from './fast.js';
 
 /** A tag reference on an asset: `{id, name}` (name is often null). */
 export const QualysTagRefSchema = z.object({ id: z.string(), name: optionalString });
@@ -110,3 +111,79 @@ export const QualysJobResultSummarySchema = z.looseObject({
 });
 /** Output of {@link QualysJobResultSummarySchema}. */
 export type QualysJobResultSummary = z.output<typeof QualysJobResultSummarySchema>;
+
+// The compiled form of the result summary (the largest payload: one item per asset), field for
+// field the schemas above; see fast.ts for why and how equivalence is tested.
+const fastTagRef = fast.object({ id: fast.string, name: fast.optionalString });
+const fastInterface = fast.object({
+  interfaceName: fast.optionalString,
+  macAddress: fast.optionalString,
+  address: fast.optionalString,
+  ipv6Address: fast.optionalString,
+  gatewayAddress: fast.optionalString,
+});
+const fastResultAsset = fast.looseObject({
+  id: fast.string,
+  name: fast.optionalString,
+  operatingSystem: fast.optionalString,
+  tags: fast.nullableList(fastTagRef),
+  lastLoggedOnUser: fast.optionalString,
+  successPatches: fast.optionalNumber,
+  installedPatches: fast.optionalNumber,
+  failedPatches: fast.optionalNumber,
+  supersededPatches: fast.optionalNumber,
+  notApplicablePatches: fast.optionalNumber,
+  executing: fast.flag,
+  pendingExecution: fast.flag,
+  pendingReboot: fast.flag,
+  pendingVerification: fast.flag,
+  jobInstanceId: fast.optionalNumber,
+  interfaces: fast.nullableList(fastInterface),
+  skipPatchCount: fast.optionalNumber,
+  additionalFields: fast.nullOr(
+    fast.looseObject({
+      failedPatchRetryNumber: fast.optionalNumber,
+      totalAvailableFailedPatchRetries: fast.optionalNumber,
+    }),
+  ),
+});
+const fastStringList = fast.nullableList(fast.string);
+const fastAssetJobResult = fast.looseObject({
+  asset: fastResultAsset,
+  endDateTime: fast.epochMs,
+  startDateTime: fast.epochMs,
+  statusDateTime: fast.epochMs,
+  status: fast.optionalString,
+  statusCode: fast.optionalNumber,
+  jobSentOn: fast.epochMs,
+  installed: fastStringList,
+  failed: fastStringList,
+  success: fastStringList,
+  superseded: fastStringList,
+  notApplicable: fastStringList,
+  agentCheckedInTime: fast.epochMs,
+  failedActionsCount: fast.optionalNumber,
+  successfulActionsCount: fast.optionalNumber,
+  skippedActionsCount: fast.optionalNumber,
+  interimResultStatus: fast.optionalString,
+  jobInstanceId: fast.optionalNumber,
+  totalPatchCount: fast.optionalNumber,
+  runId: fast.optionalNumber,
+  scanDateTime: fast.epochMs,
+  pendingForRebootInAnotherJob: fast.optionalBoolean,
+  pendingForRebootInAnotherJobName: fast.optionalString,
+  osIdentifier: fast.optionalString,
+});
+fast.withCompiled(
+  QualysJobResultSummarySchema,
+  fast.looseObject({
+    id: fast.string,
+    name: fast.optionalString,
+    assetCount: fast.optionalNumber,
+    patchCount: fast.optionalNumber,
+    createdBy: (v: unknown) =>
+      typeof v === 'string' ? v : v && typeof v === 'object' && 'user' in v ? JSON.stringify(v) : null,
+    createdOn: fast.epochMs,
+    assets: fast.nullableList(fastAssetJobResult),
+  }) as fast.Normaliser<QualysJobResultSummary>,
+);

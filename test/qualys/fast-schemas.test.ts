@@ -1,0 +1,200 @@
+/**
+ * The compiled normalisers (`src/qualys/schemas/fast.ts`) against their zod schemas: on the seed
+ * samples, on payloads the simulator generates, and on thousands of seeded mutations of them
+ * (numbers as strings, null and absent fields, wrong types, unknown keys), each compiled form
+ * must give zod's output exactly, or reject exactly when zod does. Its output must also be a
+ * valid input with the same output (the fallback to zod after a rejection runs on the partly
+ * normalised value).
+ */
+import { describe, expect, it } from 'vitest';
+import { compiledOf, INVALID, parseWire } from '../../src/qualys/schemas/fast.js';
+import { QualysJobResultSummarySchema } from '../../src/qualys/schemas/job-result.js';
+import { createSimulator } from '../../src/simulator/index.js';
+import { seedResponses } from '../../src/simulator/seed-data/index.js';
+
+/** mulberry32: the same mutations every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Replacement values a Qualys payload (or a drifted one) may carry in any field. */
+const ODD_VALUES: readonly unknown[] = [
+  null,
+  undefined,
+  '',
+  0,
+  1,
+  -3,
+  2.5,
+  '42',
+  ' 7 ',
+  'x',
+  'true',
+  'false',
+  true,
+  false,
+  [],
+  ['a'],
+  [1],
+  {},
+  { user: 'u' },
+  { id: 'i' },
+  '[1, 2]',
+  Number.NaN,
+];
+
+/** Every path (as key lists) to a value inside `value`. */
+function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []) {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      out.push([...prefix, i]);
+      paths(item, [...prefix, i], out);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      out.push([...prefix, key]);
+      paths(item, [...prefix, key], out);
+    }
+  }
+  return out;
+}
+
+/** `value` with the field at `path` replaced (or deleted, for `undefined`). */
+function mutate(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  if (replacement === undefined && !Array.isArray(node)) delete node[last];
+  else node[last] = replacement;
+  return copy;
+}
+
+/** Both verdicts on `input`: equal outputs or both rejections; and the output is a fixpoint. */
+function expectSame(schema: typeof QualysJobResultSummarySchema, input: unknown, label: string): boolean {
+  const compiled = compiledOf(schema);
+  if (compiled === undefined) throw new Error('no compiled normaliser registered');
+  const viaZod = schema.safeParse(structuredClone(input));
+  const viaCompiled = compiled(structuredClone(input));
+  if (!viaZod.success) {
+    expect(viaCompiled, `${label}: zod rejects, the compiled form must too`).toBe(INVALID);
+    return false;
+  }
+  expect(viaCompiled, `${label}: zod accepts, the compiled form must too`).not.toBe(INVALID);
+  expect(viaCompiled, label).toEqual(viaZod.data);
+  expect(schema.safeParse(structuredClone(viaCompiled)).data, `${label}: output is a valid input`).toEqual(
+    viaZod.data,
+  );
+  return true;
+}
+
+async function simulatorSummaries(): Promise<unknown[]> {
+  const sim = createSimulator({
+    seed: 7,
+    fleet: { assets: 200, patches: 300, patchJobs: 30, mitigationJobs: 2 },
+  });
+  const { url } = await sim.listen(0, '127.0.0.1');
+  const headers = { authorization: `Bearer ${sim.issueToken('simulator')}` };
+  const bodies: unknown[] = [];
+  try {
+    const jobs = (await (
+      await fetch(`${url}/pm/v1/deploymentjobs?platform=Windows&pageSize=30`, { headers })
+    ).json()) as Array<{ id: string }>;
+    for (const job of jobs) {
+      const runs = (await (
+        await fetch(`${url}/pm/v1/deploymentjob/${job.id}/runs`, { headers })
+      ).json()) as Array<{
+        jobInstanceId?: number;
+      }> | null;
+      const run = Array.isArray(runs) ? runs.at(-1) : undefined;
+      if (run?.jobInstanceId === undefined) continue;
+      const res = await fetch(
+        `${url}/pm/v1/deploymentjob/${job.id}/deploymentjobresult/summary?jobInstanceId=${run.jobInstanceId}`,
+        { headers },
+      );
+      if (res.ok) bodies.push(await res.json());
+      if (bodies.length >= 8) break;
+    }
+  } finally {
+    await sim.close();
+  }
+  return bodies;
+}
+
+describe('compiled normaliser of the job result summary', () => {
+  const seeds = seedResponses()
+    .filter((s) => s.path.includes('/deploymentjobresult/summary'))
+    .map((s) => s.body);
+
+  it('gives zod output on every seed sample', () => {
+    expect(seeds.length).toBeGreaterThanOrEqual(2);
+    for (const [i, body] of seeds.entries())
+      expect(expectSame(QualysJobResultSummarySchema, body, `seed ${i}`)).toBe(true);
+  });
+
+  it('gives zod output on simulator payloads', async () => {
+    const bodies = await simulatorSummaries();
+    expect(bodies.length).toBeGreaterThan(3);
+    for (const [i, body] of bodies.entries())
+      expect(expectSame(QualysJobResultSummarySchema, body, `simulator ${i}`)).toBe(true);
+  });
+
+  it('agrees with zod on every single-field mutation and 3,000 random pairs, accepting and rejecting alike', () => {
+    const random = prng(20261204);
+    let accepted = 0;
+    let rejected = 0;
+    const odd = () => ODD_VALUES[Math.floor(random() * ODD_VALUES.length)];
+    for (const [s, seed] of seeds.entries()) {
+      // Smaller: the first two asset results of the sample.
+      const base = structuredClone(seed) as { assets?: unknown[] };
+      if (Array.isArray(base.assets)) base.assets = base.assets.slice(0, 2);
+      const all = paths(base);
+      const check = (input: unknown, label: string) => {
+        if (expectSame(QualysJobResultSummarySchema, input, `seed ${s} ${label}`)) accepted++;
+        else rejected++;
+      };
+      // Every field replaced by every odd value, and by a one-item list of it (list items are
+      // often absent from the samples).
+      for (const path of all) {
+        for (const value of ODD_VALUES) {
+          check(mutate(base, path, value), `${path.join('.')} = ${String(value)}`);
+          check(mutate(base, path, [value]), `${path.join('.')} = [${String(value)}]`);
+        }
+      }
+      // Pairs of independent changes.
+      for (let n = 0; n < 3_000 / seeds.length; n++) {
+        const first = all[Math.floor(random() * all.length)] as (string | number)[];
+        const second = all[Math.floor(random() * all.length)] as (string | number)[];
+        let input = mutate(base, first, random() < 0.33 ? [odd()] : odd());
+        try {
+          input = mutate(input, second, odd());
+        } catch {
+          // the first change removed the second path's parent
+        }
+        check(input, `${first.join('.')} and ${second.join('.')}`);
+      }
+      // Unknown keys are kept as zod keeps them, or dropped where zod strips them (objects only:
+      // a JSON array has no named properties).
+      for (const path of all.filter((p) => typeof p[p.length - 1] === 'string')) {
+        check(mutate(base, [...path.slice(0, -1), 'unexpectedField'], { x: 1 }), 'unknown key');
+      }
+    }
+    // The mutations exercise both verdicts.
+    expect(accepted).toBeGreaterThan(1_000);
+    expect(rejected).toBeGreaterThan(1_000);
+  });
+
+  it('parseWire falls back to zod on a rejection, so the issues are zod issues', () => {
+    const bad = { id: 'j', assets: [{ asset: { id: 7 } }] };
+    const result = parseWire(QualysJobResultSummarySchema, bad);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['assets', 0, 'asset', 'id']);
+  });
+});
