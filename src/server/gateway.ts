@@ -17,6 +17,7 @@ import { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './defaults.j
 import { maskGatewayError } from './errors.js';
 import { yogaLoggerFrom } from './logger.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
+import { useErrorLimit } from './plugins/use-error-limit.js';
 import { useHttpHygiene } from './plugins/use-http-hygiene.js';
 import { API_KEY_NAME_FIELD, type ApiKey, useInboundAuth } from './plugins/use-inbound-auth.js';
 import { useInputLimits } from './plugins/use-input-limits.js';
@@ -234,6 +235,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       ...(deps.introspection === false
         ? [useIntrospectionControl(new Set(deps.introspectionKeys ?? []))]
         : []),
+      // Bounds a response's errors before Yoga masks, logs and serialises them (one failed call
+      // can error thousands of fields).
+      useErrorLimit(),
       useOperationMetrics(metrics),
       ...(deps.tracing === undefined ? [] : [useOperationTracing()]),
       useUpstreamExtensions(),

@@ -137,13 +137,31 @@ export function levelOfLoggedError(err: unknown): 'info' | 'warn' | 'error' {
  * (name, code, message); other arguments go to `details`. Writes to the current request's
  * logger, so entries carry its `reqId`. Errors Yoga logs at `error` (every error it masks) are
  * written at {@link levelOfLoggedError}: a caller's bad input is not the operator's problem.
+ * Within one request, an error whose underlying failure was already logged is not logged again
+ * (one failed Qualys call errors every field that needed it).
  */
 export function yogaLoggerFrom(root: Logger): YogaLogger {
+  // Failures already logged, per request logger: one failed call errors every field that needed
+  // it (thousands, for a catalog lookup of a dashboard's patch references), and one line says it.
+  const loggedFailures = new WeakMap<Logger, WeakSet<object>>();
+  const alreadyLogged = (log: Logger, error: unknown): boolean => {
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    if (original === undefined || original === null || log === root) return false;
+    let seen = loggedFailures.get(log);
+    if (seen === undefined) {
+      seen = new WeakSet();
+      loggedFailures.set(log, seen);
+    }
+    if (seen.has(original)) return true;
+    seen.add(original);
+    return false;
+  };
   const entry =
     (requested: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]): void => {
       const log = currentLogger(root);
       const firstError = args.find((a) => a instanceof Error);
+      if (requested === 'error' && firstError !== undefined && alreadyLogged(log, firstError)) return;
       const level =
         requested === 'error' && firstError !== undefined ? levelOfLoggedError(firstError) : requested;
       if (!log.isLevelEnabled(level)) return;

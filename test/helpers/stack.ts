@@ -102,7 +102,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-/** The `extensions.code` of each error of a response, in order. */
+/**
+ * The `extensions.code` of each error, in order; an `ERRORS_TRUNCATED` summary (more than 100
+ * errors) stands for the codes it counts (`omittedByCode`), each once.
+ */
+export function errorCodes(
+  errors: ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined,
+): unknown[] {
+  return (errors ?? []).flatMap((e) =>
+    e.extensions?.['code'] === 'ERRORS_TRUNCATED'
+      ? Object.keys((e.extensions['omittedByCode'] as Record<string, number> | undefined) ?? {})
+      : [e.extensions?.['code']],
+  );
+}
+
+/** {@link errorCodes} of a response. */
 export function codes(response: StackResponse): unknown[] {
-  return (response.body.errors ?? []).map((e) => e.extensions?.['code']);
+  return errorCodes(response.body.errors);
 }

@@ -116,6 +116,54 @@ describe('the gateway with the pino logger', () => {
     expect(lines.join('')).not.toMatch(/\n\s+at |simulator"|Bearer|eyJ/);
   });
 
+  it('one failed catalog call: at most 100 errors plus ERRORS_TRUNCATED, and one log line for it', async () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', destination });
+    const client = createQualysClient({
+      baseUrl: simulator.url,
+      credentials: { ...DEFAULT_CREDENTIALS },
+      retry: { maxAttempts: 1 },
+    });
+    const gateway = createGateway({ client, graphiql: false, logger });
+    // Every catalog lookup fails: each patch reference of the dashboard is a field error.
+    const removeFault = simulator.injectFault({
+      method: 'POST',
+      path: '/pm/v1/patchcatalog/patches',
+      status: 503,
+    });
+    try {
+      const query = `{ patchJobs(platform: WINDOWS, first: 50) { nodes { id
+        latestResult { assetResults { installedPatches { id title } failedPatches { id title } } } } } }`;
+      const response = await gateway.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as {
+        data: { patchJobs: { nodes: unknown[] } };
+        errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+      };
+      // The data is there; the failed fields are null.
+      expect(body.data.patchJobs.nodes).toHaveLength(50);
+      expect(body.errors).toHaveLength(101);
+      expect(new Set(body.errors.slice(0, 100).map((e) => e.extensions['code']))).toEqual(
+        new Set(['QUALYS_HTTP_STATUS']),
+      );
+      const summary = body.errors[100];
+      expect(summary?.extensions['code']).toBe('ERRORS_TRUNCATED');
+      const omitted = summary?.extensions['omittedErrors'] as number;
+      expect(omitted).toBeGreaterThan(100);
+      expect(summary?.extensions['omittedByCode']).toEqual({ QUALYS_HTTP_STATUS: omitted });
+    } finally {
+      removeFault();
+      await client.close();
+    }
+    const failureLines = lines.filter((l) => l.includes('QUALYS_HTTP_STATUS'));
+    // One line per failed call (the catalog is asked in batches of up to 1,000 UUIDs), not per field.
+    expect(failureLines.length).toBeGreaterThanOrEqual(1);
+    expect(failureLines.length).toBeLessThanOrEqual(5);
+  });
+
   it('requests get distinct generated ids; probes are logged at debug', async () => {
     const { lines, destination } = capture();
     const logger = createLogger({ level: 'debug', destination });

@@ -43,6 +43,7 @@ describe('the run-time budget', () => {
     expect(bounded.body.errors?.length).toBeGreaterThan(0);
     expect(new Set(codes(bounded))).toEqual(new Set(['UPSTREAM_BUDGET_EXCEEDED']));
     for (const error of bounded.body.errors ?? []) {
+      if (error.extensions?.['code'] === 'ERRORS_TRUNCATED') continue; // counted by codes() above
       expect(error.extensions?.['maxCalls']).toBe(10);
       expect(error.path?.length).toBeGreaterThan(0);
       expect(error.message).not.toMatch(/\/pm\/|deploymentjob/);
