@@ -155,6 +155,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           );
         } catch (err) {
           throw deadline.toError(err, AUTH_ENDPOINT);
+        } finally {
+          deadline.dispose();
         }
         setStatus(res.status);
         if (res.status === 200 || res.status === 201) {

@@ -330,6 +330,8 @@ export function createQualysClient(options: QualysClientOptions): QualysClient {
         );
       } catch (err) {
         throw deadline.toError(err, endpoint);
+      } finally {
+        deadline.dispose();
       }
       if (tokens) await tokens.getToken();
     },

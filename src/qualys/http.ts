@@ -63,14 +63,54 @@ export interface HttpResponse {
 }
 
 /**
- * The deadline of one client call: `AbortSignal.timeout(timeoutMs)` combined with the caller's
- * session signal (`AbortSignal.any`). Attempts of the same call (the retry after a 401, the
- * wait for a token) share it. It tells a timeout from a caller abort when mapping failures.
+ * A signal that aborts when `parent` aborts (with its reason) or `delayMs` from now (with
+ * `timeoutReason`), whichever comes first: one `AbortController`, one timer and one listener,
+ * both removed by `dispose()`. Replaces `AbortSignal.timeout` + `AbortSignal.any` (two signals and
+ * a timer per call, and `any` keeps its sources' dependents until they are collected).
+ * The timer is a `setTimeout` (fake timers drive it) and does not keep the process alive.
+ */
+export function linkedTimeout(
+  parent: AbortSignal | undefined,
+  delayMs: number,
+  timeoutReason: () => unknown,
+): { readonly signal: AbortSignal; timedOut(): boolean; dispose(): void } {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onParentAbort = () => {
+    clearTimeout(timer);
+    controller.abort(parent?.reason);
+  };
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      parent?.removeEventListener('abort', onParentAbort);
+      controller.abort(timeoutReason());
+    },
+    Math.max(0, delayMs),
+  );
+  timer.unref?.();
+  if (parent?.aborted) onParentAbort();
+  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+    },
+  };
+}
+
+/**
+ * The deadline of one client call: a timer of `timeoutMs` combined with the caller's session
+ * signal ({@link linkedTimeout}). Attempts of the same call (the retry after a 401, the wait for
+ * a token) share it. It tells a timeout from a caller abort when mapping failures. Call
+ * `dispose()` when the call has settled (it clears the timer and the listener).
  */
 export class CallDeadline {
   /** Aborts when the call timed out or the caller aborted. */
   readonly signal: AbortSignal;
-  readonly #timeout: AbortSignal;
+  readonly #link: ReturnType<typeof linkedTimeout>;
   readonly #session: AbortSignal | undefined;
   readonly #timeoutMs: number;
 
@@ -80,9 +120,18 @@ export class CallDeadline {
    */
   constructor(timeoutMs: number, session: AbortSignal | undefined) {
     this.#timeoutMs = timeoutMs;
-    this.#timeout = AbortSignal.timeout(timeoutMs);
     this.#session = session;
-    this.signal = session ? AbortSignal.any([session, this.#timeout]) : this.#timeout;
+    this.#link = linkedTimeout(
+      session,
+      timeoutMs,
+      () => new DOMException(`The call did not finish within ${timeoutMs} ms`, 'TimeoutError'),
+    );
+    this.signal = this.#link.signal;
+  }
+
+  /** Clears the timer and the listener on the session signal. */
+  dispose(): void {
+    this.#link.dispose();
   }
 
   /**
@@ -114,7 +163,7 @@ export class CallDeadline {
         cause: err,
       });
     }
-    if (this.#timeout.aborted) {
+    if (this.#link.timedOut()) {
       return new QualysTimeoutError(`Qualys did not answer within ${this.#timeoutMs} ms (${endpoint})`, {
         endpoint,
         cause: err,
@@ -313,13 +362,12 @@ export function requestScope(
 } {
   const deadline = session.deadline;
   if (deadline === undefined) return { signal: session.signal, deadline, dispose: () => undefined };
-  const expired = new AbortController();
-  const timer = setTimeout(
-    () => expired.abort(new Error('the request deadline passed')),
-    Math.max(0, deadline - now()),
+  const link = linkedTimeout(
+    session.signal,
+    deadline - now(),
+    () => new Error('the request deadline passed'),
   );
-  const signal = session.signal ? AbortSignal.any([session.signal, expired.signal]) : expired.signal;
-  return { signal, deadline, dispose: () => clearTimeout(timer) };
+  return { signal: link.signal, deadline, dispose: () => link.dispose() };
 }
 
 /**

@@ -225,8 +225,8 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
       giveBack();
       throw aborted(spec.endpoint, 'while queued', err, false);
     }
+    const deadline = new CallDeadline(timeoutMs, call.signal);
     try {
-      const deadline = new CallDeadline(timeoutMs, call.signal);
       // Checked before the attempt is reported: onCall counts requests actually sent.
       if (deadline.signal.aborted || isClosed()) {
         giveBack();
@@ -262,6 +262,7 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
         throw err;
       }
     } finally {
+      deadline.dispose();
       release();
     }
   }
@@ -317,6 +318,8 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
       } catch (err) {
         // No token, so the call itself was not sent (whatever happened to `POST /auth`).
         throw withRequestNotSent(wait.toError(err, spec.endpoint));
+      } finally {
+        wait.dispose();
       }
     };
     const first = await serviceToken();
@@ -353,8 +356,11 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
     const forwarded = bearer !== undefined && bearer !== '';
     const scope = requestScope(session, http.now);
     try {
-      if (scope.signal?.aborted)
-        throw new CallDeadline(timeoutMs, scope.signal).toError(scope.signal.reason, spec.endpoint);
+      if (scope.signal?.aborted) {
+        const ended = new CallDeadline(timeoutMs, scope.signal);
+        ended.dispose();
+        throw ended.toError(scope.signal.reason, spec.endpoint);
+      }
       if (forwarded && !BEARER_CHARS.test(bearer)) {
         throw new QualysUnauthorizedError('The forwarded bearer token is malformed', {
           endpoint: spec.endpoint,
