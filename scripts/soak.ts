@@ -13,11 +13,13 @@
  *
  * @module
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
   type ManagedProcess,
+  REPO_ROOT,
   readRssBytes,
   startGateway,
   startSimulator,
@@ -502,11 +504,14 @@ async function main(): Promise<number> {
   log(
     `duration ${options.durationS} s, warm-up ${options.warmupS} s, ${options.connections} connections, seed ${options.seed}`,
   );
+  // The soak runs what production runs: the compiled gateway (built first when dist/ is stale).
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: REPO_ROOT, stdio: 'inherit' });
   const simulator = await startSimulator();
   // QUALYS_CONCURRENCY 3 against the simulator's cap of 2, so 409 (1960) answers and their retries
   // happen; REQUEST_TIMEOUT_MS bounds the work of requests whose client gave up.
   const gateway: ManagedProcess = await startGateway({
     qualysBaseUrl: simulator.url,
+    entry: 'dist/main.js',
     env: { QUALYS_CONCURRENCY: '3', REQUEST_TIMEOUT_MS: '15000' },
     nodeArgs: [
       ...(options.maxOldSpaceMiB > 0 ? [`--max-old-space-size=${options.maxOldSpaceMiB}`] : []),
