@@ -18,7 +18,7 @@ import {
   handleWhen,
   type IBackoff,
 } from 'cockatiel';
-import { isQualysError, type QualysError } from './errors.js';
+import { isQualysError, type QualysError, QualysRateLimitedError } from './errors.js';
 
 /** A rate budget: at most `calls` attempts started in any rolling window of `windowMs` ms. */
 export interface RateBudget {
@@ -185,6 +185,25 @@ export class UpstreamGate implements CallGate {
     );
     // Not unref'd: a call is waiting on it, and the process must not exit under it.
   }
+}
+
+/**
+ * The refusal of a call while Qualys asked every caller to wait longer than a call waits for a
+ * `Retry-After` (`maxWaitMs`, `retry.maxRetryAfterMs`): queueing would only end at the deadline.
+ * Returns `QUALYS_RATE_LIMITED` (`retryAfterMs`: what is left; `requestSent: false`), or
+ * `undefined` when no such pause is in force.
+ */
+export function longPauseRefusal(
+  gate: CallGate,
+  maxWaitMs: number,
+  endpoint: string,
+): QualysError | undefined {
+  const pausedForMs = gate.pausedForMs();
+  if (pausedForMs <= maxWaitMs) return undefined;
+  return new QualysRateLimitedError(
+    `Qualys asked every caller to wait ${Math.ceil(pausedForMs / 1000)} s; not sent (${endpoint})`,
+    { endpoint, retryAfterMs: pausedForMs, requestSent: false },
+  );
 }
 
 /** Retry settings after defaults were applied. */

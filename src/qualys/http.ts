@@ -1,12 +1,15 @@
 /**
  * The HTTP layer of the Qualys client: one attempt against the Qualys API gateway with undici's
- * `request()`, its deadline (per-call timeout combined with the caller's abort signal), the
- * mapping of transport failures to the {@link QualysError} family, the check that a request can
- * be sent at all, and the per-attempt report (`onCall`, debug log). Internal to `src/qualys/`:
- * `pipeline.ts` and `auth.ts` build on it. Reading an answer is `answers.ts`.
+ * `request()`, its deadline ({@link CallDeadline}: a per-call timer linked to the caller's abort
+ * signal, from `deadlines.ts`), the mapping of transport failures to the {@link QualysError}
+ * family, the check that a request can be sent at all, and the per-attempt report (`onCall`,
+ * debug log). Internal to `src/qualys/`: `pipeline.ts` and `auth.ts` build on it. Reading an
+ * answer is `answers.ts`.
  */
+
 import { type Dispatcher, request } from 'undici';
 import type { QualysCallEvent, QualysHttpMethod, QualysLogger } from './api.js';
+import { linkedTimeout } from './deadlines.js';
 import {
   isQualysError,
   QualysAbortedError,
@@ -60,45 +63,6 @@ export interface HttpResponse {
   readonly headers: HttpHeaders;
   /** The whole body as text (`""` when empty). */
   readonly text: string;
-}
-
-/**
- * A signal that aborts when `parent` aborts (with its reason) or `delayMs` from now (with
- * `timeoutReason`), whichever comes first: one `AbortController`, one timer and one listener,
- * both removed by `dispose()`. Replaces `AbortSignal.timeout` + `AbortSignal.any` (two signals and
- * a timer per call, and `any` keeps its sources' dependents until they are collected).
- * The timer is a `setTimeout` (fake timers drive it) and does not keep the process alive.
- */
-export function linkedTimeout(
-  parent: AbortSignal | undefined,
-  delayMs: number,
-  timeoutReason: () => unknown,
-): { readonly signal: AbortSignal; timedOut(): boolean; dispose(): void } {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onParentAbort = () => {
-    clearTimeout(timer);
-    controller.abort(parent?.reason);
-  };
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      parent?.removeEventListener('abort', onParentAbort);
-      controller.abort(timeoutReason());
-    },
-    Math.max(0, delayMs),
-  );
-  timer.unref?.();
-  if (parent?.aborted) onParentAbort();
-  else parent?.addEventListener('abort', onParentAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    dispose() {
-      clearTimeout(timer);
-      parent?.removeEventListener('abort', onParentAbort);
-    },
-  };
 }
 
 /**
@@ -349,45 +313,16 @@ export async function reportAttempt<T>(
 }
 
 /**
- * The request's signal for one call: the session's `signal` combined with a timer for its
- * `deadline` (a `setTimeout`, so fake timers drive it). `dispose` clears the timer.
+ * Serialises a call's JSON body once, before any request. A value JSON cannot represent (a
+ * BigInt, a cycle) is a programming error of the caller: a `RangeError` naming only the endpoint.
  */
-export function requestScope(
-  session: { readonly signal?: AbortSignal | undefined; readonly deadline?: number | undefined },
-  now: () => number,
-): {
-  signal: AbortSignal | undefined;
-  deadline: number | undefined;
-  dispose: () => void;
-} {
-  const deadline = session.deadline;
-  if (deadline === undefined) return { signal: session.signal, deadline, dispose: () => undefined };
-  const link = linkedTimeout(
-    session.signal,
-    deadline - now(),
-    () => new Error('the request deadline passed'),
-  );
-  return { signal: link.signal, deadline, dispose: () => link.dispose() };
+export function serialiseBody(endpoint: string, json: unknown): string | undefined {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.stringify(json);
+  } catch (cause) {
+    throw new RangeError(`QualysApi: the request body of ${endpoint} is not JSON-serialisable`, { cause });
+  }
 }
 
-/**
- * Waits for `promise` unless `signal` aborts first (then rejects with the abort reason). Used to
- * let one caller stop waiting for a shared token refresh without cancelling it for the others.
- */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err as Error);
-      },
-    );
-  });
-}
+/** Creates the pipeline over the client's settings (see the module comment). */

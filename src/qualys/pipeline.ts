@@ -11,10 +11,11 @@
  */
 import type { CircuitBreakerPolicy } from 'cockatiel';
 import { BrokenCircuitError } from 'cockatiel';
-import { z } from 'zod';
-import { badPayload, errorFromResponse, parseJsonText } from './answers.js';
+import type { z } from 'zod';
+import { readAnswer } from './answers.js';
 import type { QualysSessionOptions } from './api.js';
 import type { QualysServiceCredentials, TokenManager } from './auth.js';
+import { raceAbort, requestScope } from './deadlines.js';
 import type { CallSpec } from './endpoints.js';
 import {
   isQualysError,
@@ -22,24 +23,28 @@ import {
   QualysCircuitOpenError,
   type QualysError,
   QualysNetworkError,
-  QualysRateLimitedError,
   QualysUnauthorizedError,
   UpstreamBudgetExceededError,
   withRequestNotSent,
 } from './errors.js';
-import { type CallGate, isRetryable, RetryDelays, type RetrySettings, sleep } from './governor.js';
+import {
+  type CallGate,
+  isRetryable,
+  longPauseRefusal,
+  RetryDelays,
+  type RetrySettings,
+  sleep,
+} from './governor.js';
 import {
   type AttemptExtra,
   assertSendableHeaders,
   CallDeadline,
   type HttpDeps,
   type HttpHeaders,
-  raceAbort,
   reportAttempt,
-  requestScope,
   sendHttp,
+  serialiseBody,
 } from './http.js';
-import { parseWire } from './schemas/fast.js';
 
 /** Characters a forwarded bearer token may hold (visible ASCII): anything else could not be a header value. */
 const BEARER_CHARS = /^[\x21-\x7e]+$/;
@@ -100,20 +105,6 @@ export interface CallPipeline {
   ): Promise<CallResult<z.output<S>>>;
 }
 
-/**
- * Serialises a call's JSON body once, before any request. A value JSON cannot represent (a
- * BigInt, a cycle) is a programming error of the caller: a `RangeError` naming only the endpoint.
- */
-function serialiseBody(endpoint: string, json: unknown): string | undefined {
-  if (json === undefined) return undefined;
-  try {
-    return JSON.stringify(json);
-  } catch (cause) {
-    throw new RangeError(`QualysApi: the request body of ${endpoint} is not JSON-serialisable`, { cause });
-  }
-}
-
-/** Creates the pipeline over the client's settings (see the module comment). */
 export function createCallPipeline(deps: PipelineDeps): CallPipeline {
   const { http, timeoutMs, gate, breaker, retry, tokens, credentials, hostForms, isClosed } = deps;
   const { logger } = http;
@@ -158,29 +149,7 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
           throw deadline.toError(err, spec.endpoint);
         }
         setStatus(res.status);
-        // Parsed once: the error check and the payload share it (large pages cost ~25 % CPU twice).
-        const json = parseJsonText(res.text);
-        const failure = errorFromResponse(res, spec.endpoint, http.now, secrets, json);
-        if (failure) throw failure;
-
-        if (!json.ok) {
-          logger.warn(
-            { endpoint: spec.endpoint, status: res.status, bodyLength: res.text.length },
-            'Qualys answered a body that is not JSON',
-          );
-          throw badPayload(spec.endpoint, res.status);
-        }
-        const input = spec.list && (json.value === undefined || json.value === null) ? [] : json.value;
-        // The compiled normaliser where one exists (in place, a fraction of zod's cost), else zod.
-        const parsed = parseWire(spec.schema, input);
-        if (!parsed.success) {
-          logger.warn(
-            { endpoint: spec.endpoint, status: res.status, issues: z.prettifyError(parsed.error) },
-            'Qualys payload does not match the wire schema',
-          );
-          throw badPayload(spec.endpoint, res.status);
-        }
-        return { value: parsed.data, headers: res.headers };
+        return readAnswer(res, spec, { now: http.now, secrets, logger });
       },
       extra,
     );
@@ -208,14 +177,10 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
     const giveBack = (): void => {
       if (budget !== undefined) budget.used -= 1;
     };
-    // Qualys asked every caller to wait longer than a call waits for a Retry-After: fail at once.
-    const pausedForMs = gate.pausedForMs();
-    if (pausedForMs > retry.maxRetryAfterMs) {
+    const refused = longPauseRefusal(gate, retry.maxRetryAfterMs, spec.endpoint);
+    if (refused !== undefined) {
       giveBack();
-      throw new QualysRateLimitedError(
-        `Qualys asked every caller to wait ${Math.ceil(pausedForMs / 1000)} s; not sent (${spec.endpoint})`,
-        { endpoint: spec.endpoint, retryAfterMs: pausedForMs, requestSent: false },
-      );
+      throw refused;
     }
     const enqueuedAt = performance.now();
     let release: () => void;
@@ -283,6 +248,13 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
       }
       throw err;
     }
+  }
+
+  /** The error of a call whose request had ended before it started (mapped as its deadline maps it). */
+  function abortedBeforeStart(signal: AbortSignal, endpoint: string): QualysError {
+    const ended = new CallDeadline(timeoutMs, signal);
+    ended.dispose();
+    return ended.toError(signal.reason, endpoint);
   }
 
   /**
@@ -356,11 +328,7 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
     const forwarded = bearer !== undefined && bearer !== '';
     const scope = requestScope(session, http.now);
     try {
-      if (scope.signal?.aborted) {
-        const ended = new CallDeadline(timeoutMs, scope.signal);
-        ended.dispose();
-        throw ended.toError(scope.signal.reason, spec.endpoint);
-      }
+      if (scope.signal?.aborted) throw abortedBeforeStart(scope.signal, spec.endpoint);
       if (forwarded && !BEARER_CHARS.test(bearer)) {
         throw new QualysUnauthorizedError('The forwarded bearer token is malformed', {
           endpoint: spec.endpoint,

@@ -5,7 +5,8 @@
  * leaves nothing behind.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CallDeadline, linkedTimeout } from '../../src/qualys/http.js';
+import { linkedTimeout } from '../../src/qualys/deadlines.js';
+import { CallDeadline } from '../../src/qualys/http.js';
 
 describe('linkedTimeout', () => {
   beforeEach(() => vi.useFakeTimers());

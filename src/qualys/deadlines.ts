@@ -1,0 +1,89 @@
+/**
+ * Signals and deadlines of Qualys calls: a signal linked to a parent with its own timer
+ * ({@link linkedTimeout}), the signal of one request's calls ({@link requestScope}), and waiting
+ * for a shared promise without cancelling it for others ({@link raceAbort}). Internal to
+ * `src/qualys/`.
+ */
+
+/**
+ * A signal that aborts when `parent` aborts (with its reason) or `delayMs` from now (with
+ * `timeoutReason`), whichever comes first: one `AbortController`, one timer and one listener,
+ * both removed by `dispose()`. Replaces `AbortSignal.timeout` + `AbortSignal.any` (two signals and
+ * a timer per call, and `any` keeps its sources' dependents until they are collected).
+ * The timer is a `setTimeout` (fake timers drive it) and does not keep the process alive.
+ */
+export function linkedTimeout(
+  parent: AbortSignal | undefined,
+  delayMs: number,
+  timeoutReason: () => unknown,
+): { readonly signal: AbortSignal; timedOut(): boolean; dispose(): void } {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onParentAbort = () => {
+    clearTimeout(timer);
+    controller.abort(parent?.reason);
+  };
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      parent?.removeEventListener('abort', onParentAbort);
+      controller.abort(timeoutReason());
+    },
+    Math.max(0, delayMs),
+  );
+  timer.unref?.();
+  if (parent?.aborted) onParentAbort();
+  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+    },
+  };
+}
+
+/**
+ * The request's signal for one call: the session's `signal` combined with a timer for its
+ * `deadline` (a `setTimeout`, so fake timers drive it). `dispose` clears the timer.
+ */
+export function requestScope(
+  session: { readonly signal?: AbortSignal | undefined; readonly deadline?: number | undefined },
+  now: () => number,
+): {
+  signal: AbortSignal | undefined;
+  deadline: number | undefined;
+  dispose: () => void;
+} {
+  const deadline = session.deadline;
+  if (deadline === undefined) return { signal: session.signal, deadline, dispose: () => undefined };
+  const link = linkedTimeout(
+    session.signal,
+    deadline - now(),
+    () => new Error('the request deadline passed'),
+  );
+  return { signal: link.signal, deadline, dispose: () => link.dispose() };
+}
+
+/**
+ * Waits for `promise` unless `signal` aborts first (then rejects with the abort reason). Used to
+ * let one caller stop waiting for a shared token refresh without cancelling it for the others.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err as Error);
+      },
+    );
+  });
+}
