@@ -20,14 +20,17 @@ function platformOf(r: AssetJobResultParent) {
   return r.platform ?? qualysPlatform(r.result.osIdentifier);
 }
 
-/** The asset data the result's `asset` sub-object holds; empty values are left out. */
+/**
+ * The asset data the result's `asset` sub-object holds; empty values are `undefined` (not known
+ * here). One object of one shape per result: the spreads it replaces built five per result.
+ */
 function assetPartial(asset: QualysAssetJobResult['asset']): AssetPartial {
   return {
-    ...(asset.name ? { name: asset.name } : {}),
-    ...(asset.operatingSystem ? { operatingSystem: asset.operatingSystem } : {}),
-    ...(asset.lastLoggedOnUser ? { lastLoggedOnUser: asset.lastLoggedOnUser } : {}),
-    ...(asset.tags.length > 0 ? { tags: asset.tags } : {}),
-    ...(asset.interfaces.length > 0 ? { interfaces: asset.interfaces } : {}),
+    name: asset.name || undefined,
+    operatingSystem: asset.operatingSystem || undefined,
+    lastLoggedOnUser: asset.lastLoggedOnUser || undefined,
+    tags: asset.tags.length > 0 ? asset.tags : undefined,
+    interfaces: asset.interfaces.length > 0 ? asset.interfaces : undefined,
   };
 }
 
