@@ -7,8 +7,10 @@
  * normalised value).
  */
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { compiledOf, INVALID, parseWire } from '../../src/qualys/schemas/fast.js';
 import { QualysJobResultSummarySchema } from '../../src/qualys/schemas/job-result.js';
+import { QualysPatchListSchema } from '../../src/qualys/schemas/patch.js';
 import { createSimulator } from '../../src/simulator/index.js';
 import { seedResponses } from '../../src/simulator/seed-data/index.js';
 
@@ -78,7 +80,7 @@ function mutate(value: unknown, path: (string | number)[], replacement: unknown)
 }
 
 /** Both verdicts on `input`: equal outputs or both rejections; and the output is a fixpoint. */
-function expectSame(schema: typeof QualysJobResultSummarySchema, input: unknown, label: string): boolean {
+function expectSame(schema: z.ZodType, input: unknown, label: string): boolean {
   const compiled = compiledOf(schema);
   if (compiled === undefined) throw new Error('no compiled normaliser registered');
   const viaZod = schema.safeParse(structuredClone(input));
@@ -128,22 +130,29 @@ async function simulatorSummaries(): Promise<unknown[]> {
   return bodies;
 }
 
-describe('compiled normaliser of the job result summary', () => {
-  const seeds = seedResponses()
-    .filter((s) => s.path.includes('/deploymentjobresult/summary'))
-    .map((s) => s.body);
+/** One compiled normaliser under test: its schema, seed samples and simulator payloads. */
+interface Case {
+  readonly name: string;
+  readonly schema: z.ZodType;
+  readonly seeds: unknown[];
+  readonly simulator: () => Promise<unknown[]>;
+  /** The part of a sample the mutations work on (a few items of its lists). */
+  readonly shrink: (body: unknown) => unknown;
+}
+
+function suite(c: Case): void {
+  const { schema } = c;
+  const seeds = c.seeds;
 
   it('gives zod output on every seed sample', () => {
-    expect(seeds.length).toBeGreaterThanOrEqual(2);
-    for (const [i, body] of seeds.entries())
-      expect(expectSame(QualysJobResultSummarySchema, body, `seed ${i}`)).toBe(true);
+    expect(seeds.length).toBeGreaterThanOrEqual(1);
+    for (const [i, body] of seeds.entries()) expect(expectSame(schema, body, `seed ${i}`)).toBe(true);
   });
 
   it('gives zod output on simulator payloads', async () => {
-    const bodies = await simulatorSummaries();
+    const bodies = await c.simulator();
     expect(bodies.length).toBeGreaterThan(3);
-    for (const [i, body] of bodies.entries())
-      expect(expectSame(QualysJobResultSummarySchema, body, `simulator ${i}`)).toBe(true);
+    for (const [i, body] of bodies.entries()) expect(expectSame(schema, body, `simulator ${i}`)).toBe(true);
   });
 
   it('agrees with zod on every single-field mutation and 3,000 random pairs, accepting and rejecting alike', () => {
@@ -152,12 +161,10 @@ describe('compiled normaliser of the job result summary', () => {
     let rejected = 0;
     const odd = () => ODD_VALUES[Math.floor(random() * ODD_VALUES.length)];
     for (const [s, seed] of seeds.entries()) {
-      // Smaller: the first two asset results of the sample.
-      const base = structuredClone(seed) as { assets?: unknown[] };
-      if (Array.isArray(base.assets)) base.assets = base.assets.slice(0, 2);
+      const base = c.shrink(structuredClone(seed));
       const all = paths(base);
       const check = (input: unknown, label: string) => {
-        if (expectSame(QualysJobResultSummarySchema, input, `seed ${s} ${label}`)) accepted++;
+        if (expectSame(schema, input, `${c.name} seed ${s} ${label}`)) accepted++;
         else rejected++;
       };
       // Every field replaced by every odd value, and by a one-item list of it (list items are
@@ -190,11 +197,83 @@ describe('compiled normaliser of the job result summary', () => {
     expect(accepted).toBeGreaterThan(1_000);
     expect(rejected).toBeGreaterThan(1_000);
   });
+}
+
+async function simulatorPatches(): Promise<unknown[]> {
+  const sim = createSimulator({
+    seed: 7,
+    fleet: { assets: 50, patches: 400, patchJobs: 2, mitigationJobs: 1 },
+  });
+  const { url } = await sim.listen(0, '127.0.0.1');
+  const headers = {
+    authorization: `Bearer ${sim.issueToken('simulator')}`,
+    'content-type': 'application/json',
+  };
+  try {
+    const bodies: unknown[] = [];
+    for (const platform of ['Windows', 'Linux']) {
+      const list = await (
+        await fetch(`${url}/pm/v1/patches?platform=${platform}&pageSize=50`, { headers })
+      ).json();
+      bodies.push(list);
+      const ids = (list as Array<{ id: string }>).map((p) => p.id).slice(0, 20);
+      const catalog = await fetch(`${url}/pm/v1/patchcatalog/patches?platform=${platform}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ patchUuid: ids }),
+      });
+      expect(catalog.status).toBe(200);
+      bodies.push(await catalog.json());
+      // With `attributes`, the catalog answers only those (and the id).
+      const some = await fetch(
+        `${url}/pm/v1/patchcatalog/patches?platform=${platform}&attributes=id,title,qid`,
+        {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ patchUuid: ids }),
+        },
+      );
+      bodies.push(await some.json());
+    }
+    return bodies;
+  } finally {
+    await sim.close();
+  }
+}
+
+describe('compiled normaliser of the job result summary', () => {
+  suite({
+    name: 'result summary',
+    schema: QualysJobResultSummarySchema,
+    seeds: seedResponses()
+      .filter((s) => s.path.includes('/deploymentjobresult/summary'))
+      .map((s) => s.body),
+    simulator: simulatorSummaries,
+    // The first two asset results of the sample.
+    shrink: (body) => {
+      const b = body as { assets?: unknown[] };
+      if (Array.isArray(b.assets)) b.assets = b.assets.slice(0, 2);
+      return b;
+    },
+  });
 
   it('parseWire falls back to zod on a rejection, so the issues are zod issues', () => {
     const bad = { id: 'j', assets: [{ asset: { id: 7 } }] };
     const result = parseWire(QualysJobResultSummarySchema, bad);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['assets', 0, 'asset', 'id']);
+  });
+});
+
+describe('compiled normaliser of the patch list and catalog', () => {
+  suite({
+    name: 'patches',
+    schema: QualysPatchListSchema,
+    seeds: seedResponses()
+      .filter((s) => s.method === 'GET' && s.path.startsWith('/pm/v1/patches?'))
+      .map((s) => s.body),
+    simulator: simulatorPatches,
+    // The first two patches (a list of patches is the whole body).
+    shrink: (body) => (Array.isArray(body) ? body.slice(0, 2) : body),
   });
 });

@@ -81,6 +81,15 @@ export function nullableList<T>(item: Normaliser<T>): Normaliser<T[]> {
   };
 }
 
+/** `stringOrList`: a string list Qualys sometimes sends as one string; absent, `null` and `""` become `[]`. */
+export const stringOrList: Normaliser<string[]> = (v) => {
+  if (v === undefined || v === null || v === '') return [];
+  if (typeof v === 'string') return [v];
+  if (!Array.isArray(v)) return INVALID;
+  for (const item of v) if (typeof item !== 'string') return INVALID;
+  return v as string[];
+};
+
 /** The fields of an object and their normalisers. */
 export type Shape = Readonly<Record<string, Normaliser<unknown>>>;
 
