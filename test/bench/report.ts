@@ -40,6 +40,17 @@ export interface ScenarioResult {
   readonly levels: ReadonlyArray<{ label: string; calls: number }>;
   /** Critical-path floor, ms. */
   readonly floorMs: number;
+  /**
+   * The parse floor (`parse-floor.ts`): `JSON.parse` of the request's upstream bodies plus
+   * `JSON.stringify` of its answer, in the bench process, ms; and the gateway's CPU per request
+   * (throughput run) as a multiple of it.
+   */
+  readonly parseFloor: {
+    readonly floorMs: number;
+    readonly upstreamBytes: number;
+    readonly answerBytes: number;
+    readonly gatewayCpuMultiple: number;
+  };
   /** Sequential run (1 connection). */
   readonly sequential: { readonly requests: number; readonly p50Ms: number; readonly p99Ms: number };
   /** Throughput run (autocannon). */
@@ -186,6 +197,7 @@ export function resultsTable(results: BenchResults): string {
     'gateway ms',
     'rps',
     'CPU ms/req gw / sim',
+    'parse floor ms (gw CPU ×)',
     'p99 load ms (conns)',
     'peak RSS MB',
     'max loop delay ms',
@@ -204,6 +216,7 @@ export function resultsTable(results: BenchResults): string {
         fmt(r.probe.gatewayMs, 0),
         cell(r, 'rps', fmt(r.throughput.rps, r.throughput.rps < 10 ? 1 : 0)),
         `${fmt(r.throughput.cpuPerRequestMs.gateway, 1)} / ${fmt(r.throughput.cpuPerRequestMs.simulator, 1)}`,
+        `${fmt(r.parseFloor.floorMs, 1)} (${fmt(r.parseFloor.gatewayCpuMultiple, 1)}×)`,
         cell(r, 'p99 (load)', `${fmt(r.throughput.p99Ms, 1)} (${r.throughput.connections})`),
         cell(r, 'rss', fmt(Math.max(r.gateway.peakRssMB, r.gateway.peakRssExternalMB))),
         cell(r, 'stall', fmt(r.gateway.maxEventLoopDelayMs, 1)),
@@ -236,7 +249,9 @@ export function targetsSummary(results: BenchResults): string {
     'max event-loop delay ≤ 50 ms while serving 10,000-patch responses (`patches10k`); no errors.',
     "p50/p99: sequential (1 connection); gateway ms: one request's latency minus the wall time an upstream call was",
     'in the simulator (its request log); rps, CPU ms per request (gateway / simulator process, /proc), p99 load,',
-    'RSS (max of self-sampled and /proc), loop delay: autocannon run.',
+    'RSS (max of self-sampled and /proc), loop delay: autocannon run. Parse floor: JSON.parse of the upstream bodies',
+    "one request needed plus JSON.stringify of its answer, timed in the bench process; gw CPU ×: the gateway's CPU",
+    'per request as a multiple of it.',
   ];
   lines.push(
     results.targetsMissed.length === 0

@@ -34,6 +34,7 @@ import {
   stopAll,
   stopChildrenOnSignals,
 } from '../../scripts/lib/processes.js';
+import { type LoggedRequest, measureParseFloor } from './parse-floor.js';
 import { benchReplicas } from './replicas.js';
 import {
   type BenchResults,
@@ -154,9 +155,9 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
  */
 async function simulatorCalls(
   simulatorUrl: string,
-): Promise<{ counts: Record<string, number>; upstreamWallMs: number }> {
+): Promise<{ counts: Record<string, number>; upstreamWallMs: number; requests: LoggedRequest[] }> {
   const { requests } = await getJson<{
-    requests: Array<{ method: string; path: string; startedAt: number; durationMs: number | null }>;
+    requests: Array<LoggedRequest & { startedAt: number; durationMs: number | null }>;
   }>(`${simulatorUrl}/__simulator/requests`);
   const counts: Record<string, number> = {};
   const intervals: Array<[number, number]> = [];
@@ -174,7 +175,7 @@ async function simulatorCalls(
     upstreamWallMs += to - Math.max(from, end);
     end = to;
   }
-  return { counts, upstreamWallMs };
+  return { counts, upstreamWallMs, requests };
 }
 
 /** CPU time (user + system) a process has used so far, ms, from `/proc/<pid>/stat`; 0 when unreadable. */
@@ -233,7 +234,9 @@ async function benchScenario(
     );
   }
   const measured = probe.json.extensions?.upstream?.byEndpoint ?? {};
-  const { counts: simulatorLog, upstreamWallMs } = await simulatorCalls(simulatorUrl);
+  const { counts: simulatorLog, upstreamWallMs, requests: logged } = await simulatorCalls(simulatorUrl);
+  // What any gateway must spend on this request's data (parse-floor.ts), timed here.
+  const parseFloor = await measureParseFloor(simulatorUrl, logged, probe.json);
 
   // Sequential: one connection, until the time budget or the request cap (at least seqMin).
   const latencies: number[] = [];
@@ -314,6 +317,10 @@ async function benchScenario(
     probe: { totalMs: probeMs, upstreamWallMs, gatewayMs: Math.max(0, probeMs - upstreamWallMs) },
     levels: scenario.levels.map((l) => ({ ...l })),
     floorMs: criticalPathFloorMs(scenario.levels, config.cap, config.latencyMs),
+    parseFloor: {
+      ...parseFloor,
+      gatewayCpuMultiple: cpuPerRequestMs.gateway / parseFloor.floorMs,
+    },
     sequential: { requests: latencies.length, p50Ms: p50Seq, p99Ms: percentile(latencies, 0.99) },
     throughput: {
       connections: scenario.connections,
