@@ -217,6 +217,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     schema,
     // One operation per request (Yoga's default, stated): an array body is refused.
     batching: false,
+    // The body limit is useHttpHygiene's (MAX_BODY_BYTES: Content-Length, or a bounded read of a
+    // chunked body). Yoga's own 25 MB limit would pipe every request body through a web stream
+    // and end each request with an AbortController.abort (a DOMException with a stack).
+    maxRequestBodySize: false,
     ...(persisted === undefined || persisted.mode === 'off' ? {} : { extraParamNames: [DOCUMENT_ID_PARAM] }),
     plugins: [
       // Before auth: every line has the request id; /health and /readiness need no key.
