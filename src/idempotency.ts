@@ -63,7 +63,11 @@ export interface IdempotencyStore {
     fingerprint: string,
     execute: (hooks: IdempotencyHooks) => Promise<T>,
   ): Promise<IdempotencyResult<T>>;
-  /** Number of entries held (in flight and settled), for tests and metrics. */
+  /**
+   * Number of entries this process holds (in flight and settled), for tests and metrics. The
+   * shared Redis store (`src/cluster/`) holds none in the process and reports 0: its keys are in
+   * Redis, under `idem:`.
+   */
   readonly size: number;
 }
 
