@@ -4,6 +4,7 @@
  * for a shared promise without cancelling it for others ({@link raceAbort}). Internal to
  * `src/qualys/`.
  */
+import { setMaxListeners } from 'node:events';
 
 /**
  * A signal that aborts when `parent` aborts (with its reason) or `delayMs` from now (with
@@ -33,7 +34,12 @@ export function linkedTimeout(
   );
   timer.unref?.();
   if (parent?.aborted) onParentAbort();
-  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  else if (parent !== undefined) {
+    // One listener per call in flight: a dashboard has dozens on its request's signal at once,
+    // each removed when its call settles. Node's leak warning (at 11) does not apply.
+    setMaxListeners(0, parent);
+    parent.addEventListener('abort', onParentAbort, { once: true });
+  }
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
