@@ -6,6 +6,7 @@
  */
 
 import { z } from 'zod';
+import { LARGE_ANSWER_CHARS, yieldToEventLoop } from './deadlines.js';
 import {
   QualysBadPayloadError,
   QualysBadRequestError,
@@ -219,4 +220,22 @@ export function readAnswer<S extends z.ZodType>(
     throw badPayload(spec.endpoint, res.status);
   }
   return { value: parsed.data, headers: res.headers };
+}
+
+/**
+ * {@link readAnswer}, with a large answer (from {@link LARGE_ANSWER_CHARS}) parsed, and its
+ * fields then resolved, each in a task of its own ({@link yieldToEventLoop}): answers that
+ * arrive together are otherwise handled in one chain of microtasks that holds the event loop.
+ * @throws QualysError as {@link readAnswer}.
+ */
+export async function readAnswerInTurn<S extends z.ZodType>(
+  res: HttpResponse,
+  spec: Parameters<typeof readAnswer<S>>[1],
+  context: Parameters<typeof readAnswer<S>>[2],
+): Promise<{ value: z.output<S>; headers: HttpHeaders }> {
+  const large = res.text.length >= LARGE_ANSWER_CHARS;
+  if (large) await yieldToEventLoop();
+  const answer = readAnswer(res, spec, context);
+  if (large) await yieldToEventLoop();
+  return answer;
 }

@@ -12,7 +12,7 @@
 import type { CircuitBreakerPolicy } from 'cockatiel';
 import { BrokenCircuitError } from 'cockatiel';
 import type { z } from 'zod';
-import { readAnswer } from './answers.js';
+import { readAnswerInTurn } from './answers.js';
 import type { QualysSessionOptions } from './api.js';
 import type { QualysServiceCredentials, TokenManager } from './auth.js';
 import { raceAbort, requestScope } from './deadlines.js';
@@ -149,7 +149,7 @@ export function createCallPipeline(deps: PipelineDeps): CallPipeline {
           throw deadline.toError(err, spec.endpoint);
         }
         setStatus(res.status);
-        return readAnswer(res, spec, { now: http.now, secrets, logger });
+        return readAnswerInTurn(res, spec, { now: http.now, secrets, logger });
       },
       extra,
     );

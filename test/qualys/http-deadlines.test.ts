@@ -5,7 +5,9 @@
  * leaves nothing behind.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { linkedTimeout } from '../../src/qualys/deadlines.js';
+import { z } from 'zod';
+import { readAnswerInTurn } from '../../src/qualys/answers.js';
+import { LARGE_ANSWER_CHARS, linkedTimeout } from '../../src/qualys/deadlines.js';
 import { CallDeadline } from '../../src/qualys/http.js';
 
 describe('linkedTimeout', () => {
@@ -68,5 +70,33 @@ describe('CallDeadline', () => {
     cancelled.dispose();
     timed.dispose();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('readAnswerInTurn', () => {
+  const spec = { endpoint: 'GET /x', schema: z.array(z.looseObject({ id: z.string() })), list: true };
+  const context = { now: Date.now, secrets: [], logger: { warn: () => undefined } };
+  const answer = (items: number) => ({
+    status: 200,
+    headers: {},
+    text: JSON.stringify(Array.from({ length: items }, (_, i) => ({ id: `patch-${i}` }))),
+  });
+
+  it('reads a large answer in a task of its own, so answers arriving together do not hold the event loop', async () => {
+    const large = answer(20_000);
+    expect(large.text.length).toBeGreaterThanOrEqual(LARGE_ANSWER_CHARS);
+    const order: string[] = [];
+    const read = readAnswerInTurn(large, spec, context).then((r) => order.push(`answer ${r.value.length}`));
+    setImmediate(() => order.push('other task'));
+    await read;
+    expect(order).toEqual(['other task', 'answer 20000']);
+  });
+
+  it('reads a small answer at once', async () => {
+    const order: string[] = [];
+    const read = readAnswerInTurn(answer(3), spec, context).then(() => order.push('answer'));
+    setImmediate(() => order.push('other task'));
+    await read;
+    expect(order).toEqual(['answer']);
   });
 });
