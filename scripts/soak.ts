@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { mulberry32 } from './lib/prng.js';
 import {
   type ManagedProcess,
   REPO_ROOT,
@@ -105,18 +106,6 @@ function parseOptions() {
 }
 
 // --- helpers ---------------------------------------------------------------------------------
-
-/** mulberry32: a small seeded PRNG, so a seed gives the same request mix. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -498,7 +487,7 @@ interface RssSample {
 async function main(): Promise<number> {
   const options = parseOptions();
   stopChildrenOnSignals();
-  const random = createRandom(options.seed);
+  const random = mulberry32(options.seed);
   const log = (line: string) => process.stdout.write(`[soak] ${line}\n`);
 
   log(

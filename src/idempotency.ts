@@ -90,7 +90,8 @@ export interface IdempotencyStoreOptions {
   isNotExecuted?: ((error: unknown) => boolean) | undefined;
 }
 
-const NO_HOOKS: IdempotencyHooks = { beforeSend: async () => undefined };
+/** Hooks that do nothing: what the in-memory store, and a create without a key, hand `execute`. */
+export const NO_IDEMPOTENCY_HOOKS: IdempotencyHooks = { beforeSend: async () => undefined };
 
 /** Default TTL of an idempotency entry: 24 hours, in ms. */
 export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -180,7 +181,7 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
       };
       entries.set(id, entry);
       try {
-        const value = await execute(NO_HOOKS);
+        const value = await execute(NO_IDEMPOTENCY_HOOKS);
         entry.settled = true;
         settle({ kind: 'value', value });
         return { status: 'executed', value };

@@ -150,7 +150,8 @@ export class SharedGate implements CallGate {
 
   /** What is left of the pause Qualys asked any replica for, in ms (0 when none). */
   pausedForMs(): number {
-    return Math.max(0, this.#pausedUntil - Date.now(), this.#local.pausedForMs());
+    // Every local pause is also recorded here (pause() sets both), so this one end suffices.
+    return Math.max(0, this.#pausedUntil - Date.now());
   }
 
   /** Every replica waits `ms` from now: published through Redis (and kept here when it is down). */
@@ -168,6 +169,11 @@ export class SharedGate implements CallGate {
       .catch(() => undefined);
   }
 
+  /**
+   * See {@link CallGate.acquire}: a shared slot and budget token while Redis answers (waiters of
+   * this process queue in arrival order), this process's own gate while it does not.
+   * @throws the signal's abort reason when it aborts before a slot was granted.
+   */
   acquire(signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const unlimited = this.#concurrency === Number.POSITIVE_INFINITY && this.#rate === undefined;

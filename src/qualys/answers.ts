@@ -182,6 +182,26 @@ export function badPayload(endpoint: string, status: number): QualysBadPayloadEr
   });
 }
 
+/** What {@link readAnswer} needs of the endpoint (a `CallSpec` has it). */
+export interface AnswerSpec<S extends z.ZodType> {
+  /** Endpoint template, for errors and logs. */
+  readonly endpoint: string;
+  /** The wire schema of the answer. */
+  readonly schema: S;
+  /** A list endpoint: an empty body or JSON `null` is `[]`. */
+  readonly list: boolean;
+}
+
+/** What {@link readAnswer} needs of the caller. */
+export interface AnswerContext {
+  /** Clock (epoch ms), for `Retry-After` dates. */
+  readonly now: () => number;
+  /** Strings never to echo from Qualys' `_error.message` (token, credentials, host forms). */
+  readonly secrets: readonly string[];
+  /** Where a body that is not JSON, or does not match its schema, is reported. */
+  readonly logger: { warn(obj: Record<string, unknown>, msg?: string): void };
+}
+
 /**
  * Reads an answer that arrived: parses the body once, maps a failure status or `_error` envelope
  * to its {@link QualysError} (`errorFromResponse`), and checks the payload with the endpoint's
@@ -192,12 +212,8 @@ export function badPayload(endpoint: string, status: number): QualysBadPayloadEr
  */
 export function readAnswer<S extends z.ZodType>(
   res: HttpResponse,
-  spec: { readonly endpoint: string; readonly schema: S; readonly list: boolean },
-  context: {
-    readonly now: () => number;
-    readonly secrets: readonly string[];
-    readonly logger: { warn(obj: Record<string, unknown>, msg?: string): void };
-  },
+  spec: AnswerSpec<S>,
+  context: AnswerContext,
 ): { value: z.output<S>; headers: HttpHeaders } {
   // Parsed once: the error check and the payload share it (large pages cost ~25 % CPU twice).
   const json = parseJsonText(res.text);
@@ -230,8 +246,8 @@ export function readAnswer<S extends z.ZodType>(
  */
 export async function readAnswerInTurn<S extends z.ZodType>(
   res: HttpResponse,
-  spec: Parameters<typeof readAnswer<S>>[1],
-  context: Parameters<typeof readAnswer<S>>[2],
+  spec: AnswerSpec<S>,
+  context: AnswerContext,
 ): Promise<{ value: z.output<S>; headers: HttpHeaders }> {
   const large = res.text.length >= LARGE_ANSWER_CHARS;
   if (large) await yieldToEventLoop();

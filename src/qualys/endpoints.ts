@@ -8,7 +8,7 @@
  * (mitigation); seeds 000-004.
  */
 import type { z } from 'zod';
-import { QUALYS_LIMITS, type QualysHttpMethod } from './api.js';
+import { type CallOptions, QUALYS_LIMITS, type QualysHttpMethod } from './api.js';
 import { QualysNotFoundError } from './errors.js';
 import {
   QualysAssetListSchema,
@@ -194,7 +194,7 @@ export interface CallSpec<S extends z.ZodType = z.ZodType> {
    * that the request may now reach Qualys (`CallOptions.beforeSend`). A rejection stops the call
    * unsent, with the hook's error.
    */
-  readonly beforeSend?: (() => Promise<void>) | undefined;
+  readonly beforeSend?: CallOptions['beforeSend'];
 }
 
 /** The request parts of one call of an endpoint. */
@@ -205,7 +205,8 @@ export interface CallRequest {
   readonly query?: Readonly<Record<string, string | number | undefined>> | undefined;
   readonly json?: unknown;
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  readonly beforeSend?: (() => Promise<void>) | undefined;
+  /** See {@link CallSpec.beforeSend}. */
+  readonly beforeSend?: CallOptions['beforeSend'];
 }
 
 /** `URLSearchParams` from the defined entries only, in the given order. */

@@ -6,7 +6,6 @@
  * debug log). Internal to `src/qualys/`: `pipeline.ts` and `auth.ts` build on it. Reading an
  * answer is `answers.ts`.
  */
-
 import { type Dispatcher, request } from 'undici';
 import type { QualysCallEvent, QualysHttpMethod, QualysLogger } from './api.js';
 import { linkedTimeout } from './deadlines.js';
@@ -324,5 +323,3 @@ export function serialiseBody(endpoint: string, json: unknown): string | undefin
     throw new RangeError(`QualysApi: the request body of ${endpoint} is not JSON-serialisable`, { cause });
   }
 }
-
-/** Creates the pipeline over the client's settings (see the module comment). */

@@ -105,6 +105,7 @@ export interface CallPipeline {
   ): Promise<CallResult<z.output<S>>>;
 }
 
+/** Creates the pipeline over the client's settings (see the module comment). */
 export function createCallPipeline(deps: PipelineDeps): CallPipeline {
   const { http, timeoutMs, gate, breaker, retry, tokens, credentials, hostForms, isClosed } = deps;
   const { logger } = http;

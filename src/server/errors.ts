@@ -10,46 +10,6 @@ import { QualysError, UpstreamBudgetExceededError } from '../qualys/errors.js';
 import { publicQualysMessage } from '../qualys/redact.js';
 
 /**
- * The public message and extensions of a Qualys failure, computed once per failure: one failed
- * call (a catalog lookup for thousands of patch references) errors every field that needed it,
- * and redacting the same message thousands of times cost more than the rest of the request.
- */
-const maskedByFailure = new WeakMap<QualysError, { message: string; extensions: Record<string, unknown> }>();
-
-function maskedQualysError(original: QualysError): { message: string; extensions: Record<string, unknown> } {
-  let masked = maskedByFailure.get(original);
-  if (masked === undefined) {
-    masked = {
-      message: publicQualysMessage(original),
-      extensions: {
-        code: original.code,
-        ...(original.qualysErrorCode === undefined ? {} : { qualysErrorCode: original.qualysErrorCode }),
-        ...(original.status === undefined ? {} : { httpStatus: original.status }),
-        ...(original instanceof UpstreamBudgetExceededError ? { maxCalls: original.maxCalls } : {}),
-      },
-    };
-    maskedByFailure.set(original, masked);
-  }
-  // A copy per error: extensions are the error's own (plugins may add to them).
-  return { message: masked.message, extensions: { ...masked.extensions } };
-}
-
-/**
- * Builds an error without capturing a stack trace: a masked error goes to the client only (Yoga
- * logs the error before masking, and logs carry no stacks), and capturing one per failed field
- * was most of the cost of a response with thousands of them.
- */
-function withoutStack<T>(build: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return build();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-
-/**
  * Yoga `maskedErrors.maskError` implementation.
  * Shape: `(error, genericMessage, isDev) => GraphQLError` with `extensions.code` always set;
  * for Qualys failures also `extensions.qualysErrorCode` (Qualys' `_error.errorCode`) and
@@ -61,17 +21,18 @@ export function maskGatewayError(error: unknown, message: string): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
     if (original instanceof QualysError) {
-      const masked = maskedQualysError(original);
-      return withoutStack(
-        () =>
-          new GraphQLError(masked.message, {
-            nodes: error.nodes ?? null,
-            source: error.source ?? null,
-            positions: error.positions ?? null,
-            path: error.path ?? null,
-            extensions: masked.extensions,
-          }),
-      );
+      return new GraphQLError(publicQualysMessage(original), {
+        nodes: error.nodes ?? null,
+        source: error.source ?? null,
+        positions: error.positions ?? null,
+        path: error.path ?? null,
+        extensions: {
+          code: original.code,
+          ...(original.qualysErrorCode === undefined ? {} : { qualysErrorCode: original.qualysErrorCode }),
+          ...(original.status === undefined ? {} : { httpStatus: original.status }),
+          ...(original instanceof UpstreamBudgetExceededError ? { maxCalls: original.maxCalls } : {}),
+        },
+      });
     }
     if (original === undefined || original === null || original instanceof GraphQLError) {
       if (error.extensions['code'] !== undefined) {

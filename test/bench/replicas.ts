@@ -21,6 +21,7 @@ import { request } from 'undici';
 import { startSimulator } from '../../scripts/lib/processes.js';
 import { startReplicas } from '../../scripts/lib/replicas.js';
 import { findRedis, startTestRedis } from '../helpers/redis.js';
+import { percentile } from './report.js';
 import { benchFleetEnv } from './scenarios.js';
 
 /** One set-up's figures. */
@@ -60,11 +61,6 @@ const DASHBOARD = JSON.stringify({
 const UPSTREAM_LIMIT = 2;
 const LATENCY_MS = 20;
 const CLIENTS = 6;
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-}
 
 async function json<T>(url: string, method = 'GET'): Promise<T | undefined> {
   const res = await request(url, { method });

@@ -111,6 +111,14 @@ export interface BenchResults {
   readonly replicas?: ReplicasResult | undefined;
 }
 
+/**
+ * The nearest-rank percentile `q` (0..1) of ascending `sorted` values; `NaN` for no values.
+ */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
 const MB = 1024 * 1024;
 /** Bytes to MB as the bench prints RSS (MiB: 1 MB here = 1,048,576 bytes). */
 export const toMB = (bytes: number) => bytes / MB;

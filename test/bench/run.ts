@@ -40,6 +40,7 @@ import {
   type BenchResults,
   type ConfigResult,
   checkTargets,
+  percentile,
   replicasTable,
   resultsTable,
   type ScenarioResult,
@@ -193,11 +194,6 @@ function cpuMs(pid: number): number {
 
 /** Linux USER_HZ (`getconf CLK_TCK`), 100 on every mainstream kernel. */
 const CLOCK_TICKS_PER_S = 100;
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-}
 
 interface GatewayStats {
   peakRssBytes: number;

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterEach, expect, it } from 'vitest';
+import { mulberry32 } from '../../scripts/lib/prng.js';
 import {
   type ClusterLogger,
   type ClusterRedis,
@@ -48,24 +49,32 @@ function recordingLogger(): { logger: ClusterLogger; warns: string[]; infos: str
   };
 }
 
-/** A small seeded PRNG (mulberry32), so the "random" hold times are the same every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const cleanups: Cleanups = [];
 afterEach(() => runCleanups(cleanups));
 
 /** One replica's coordination connection, closed after the test. */
 const replica = (url: string, prefix: string, logger?: ClusterLogger): Promise<ClusterRedis> =>
   sharedReplica(cleanups, url, prefix, logger);
+
+/**
+ * A replica in a child process (so it can be SIGKILLed, and its unhandled rejections stay its
+ * own): runs the ES module `code` under tsx with `CONNECTION_MODULE` and `GATE_MODULE` naming the
+ * modules under test, plus `env`; killed after the test.
+ */
+function spawnReplica(code: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      CONNECTION_MODULE: new URL('../../src/cluster/redis-connection.ts', import.meta.url).href,
+      GATE_MODULE: new URL('../../src/cluster/shared-gate.ts', import.meta.url).href,
+      ...env,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  cleanups.push(() => child.kill('SIGKILL'));
+  return child;
+}
 
 /** A plain client on `url` (no prefix), closed after the test. */
 function plainClient(url: string): Redis {
@@ -93,7 +102,7 @@ describeWithRedis('SharedGate (two replicas on one Redis)', (redis) => {
       new SharedGate(a, { concurrency: 2, leaseMs: 1_000 }),
       new SharedGate(b, { concurrency: 2, leaseMs: 1_000 }),
     ];
-    const random = seededRandom(42);
+    const random = mulberry32(42);
     const holds = Array.from({ length: 40 }, () => 2 + Math.floor(random() * 20));
     let inFlight = 0;
     let maxInFlight = 0;
@@ -300,19 +309,7 @@ describeWithRedis('SharedGate (two replicas on one Redis)', (redis) => {
         process.stdout.write('held\\n');
         setInterval(() => undefined, 60_000);
       `;
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          CONNECTION_MODULE: new URL('../../src/cluster/redis-connection.ts', import.meta.url).href,
-          GATE_MODULE: new URL('../../src/cluster/shared-gate.ts', import.meta.url).href,
-          REDIS_URL: redis().url,
-          PREFIX: prefix,
-          LEASE_MS: String(leaseMs),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      cleanups.push(() => child.kill('SIGKILL'));
+      const child = spawnReplica(code, { REDIS_URL: redis().url, PREFIX: prefix, LEASE_MS: String(leaseMs) });
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
@@ -424,18 +421,7 @@ describeWithRedis('SharedGate (two replicas on one Redis)', (redis) => {
         await redis.close();
         process.exit(0);
       `;
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          CONNECTION_MODULE: new URL('../../src/cluster/redis-connection.ts', import.meta.url).href,
-          GATE_MODULE: new URL('../../src/cluster/shared-gate.ts', import.meta.url).href,
-          REDIS_URL: server.url,
-          PREFIX: newPrefix(),
-        },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      cleanups.push(() => child.kill('SIGKILL'));
+      const child = spawnReplica(code, { REDIS_URL: server.url, PREFIX: newPrefix() });
       let stdout = '';
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();

@@ -8,23 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { mulberry32 } from '../../scripts/lib/prng.js';
 import { compiledOf, INVALID, parseWire } from '../../src/qualys/schemas/fast.js';
 import { QualysJobResultSummarySchema } from '../../src/qualys/schemas/job-result.js';
 import { QualysPatchListSchema } from '../../src/qualys/schemas/patch.js';
 import { createSimulator } from '../../src/simulator/index.js';
 import { seedResponses } from '../../src/simulator/seed-data/index.js';
-
-/** mulberry32: the same mutations every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Replacement values a Qualys payload (or a drifted one) may carry in any field. */
 const ODD_VALUES: readonly unknown[] = [
@@ -160,7 +149,7 @@ function suite(c: Case): void {
 
   it('agrees with zod on every single-field mutation and 3,000 random pairs, accepting and rejecting alike', async () => {
     const bases = seeds.length > 0 ? seeds : (await c.simulator()).slice(0, 1);
-    const random = prng(20261204);
+    const random = mulberry32(20261204);
     let accepted = 0;
     let rejected = 0;
     const odd = () => ODD_VALUES[Math.floor(random() * ODD_VALUES.length)];

@@ -5,7 +5,7 @@
  * makes the key answer `OUTCOME_UNKNOWN`; one that provably never reached Qualys frees it.
  */
 import type { GatewayContext } from '../../builder.js';
-import { type IdempotencyHooks, inputFingerprint } from '../../idempotency.js';
+import { type IdempotencyHooks, inputFingerprint, NO_IDEMPOTENCY_HOOKS } from '../../idempotency.js';
 import type { CallOptions } from '../../qualys/api.js';
 import type { QualysDeploymentJob } from '../../qualys/schemas/index.js';
 import type { JobParent } from '../support/refs.js';
@@ -51,8 +51,8 @@ export interface CreateJobRequest {
  * @throws QualysError for failures without a definite answer (first request only).
  */
 export async function createJob(ctx: GatewayContext, request: CreateJobRequest): Promise<JobPayloadParent> {
-  const attempt = (hooks: IdempotencyHooks = { beforeSend: async () => undefined }) =>
-    sendOnce(request.send, { beforeSend: hooks.beforeSend });
+  // The store's hooks are the client's call options (`beforeSend`).
+  const attempt = (hooks: IdempotencyHooks = NO_IDEMPOTENCY_HOOKS) => sendOnce(request.send, hooks);
   let outcome: CreateOutcome;
   let replayed = false;
   if (request.idempotencyKey === null || request.idempotencyKey === undefined) {

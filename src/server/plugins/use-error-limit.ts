@@ -14,8 +14,7 @@
  * - When the request was aborted (the client closed the connection) nothing will read the
  *   answer: it keeps one error only.
  */
-import type { GraphQLError } from 'graphql';
-import { GraphQLError as GraphQLErrorClass } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isQualysError } from '../../qualys/errors.js';
 import { isSingleResult } from '../operation-result.js';
@@ -52,7 +51,7 @@ export function useErrorLimit(options: { maxErrors?: number | undefined } = {}):
             const code = codeOf(error);
             byCode[code] = (byCode[code] ?? 0) + 1;
           }
-          const summary = new GraphQLErrorClass(
+          const summary = new GraphQLError(
             `${omitted.length} more errors were left out of this response (the first ${keep} are listed); ` +
               'the fields they belong to are null',
             {
